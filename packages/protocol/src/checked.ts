@@ -1,0 +1,17 @@
+/** The outcome of a check: the cleaned value, or the field at fault and why. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; field: string; message: string };
+
+/** A failed check naming `field`. */
+export function invalid(field: string, message: string): { ok: false; field: string; message: string } {
+  return { ok: false, field, message };
+}
+
+/**
+ * True for an object literal (of any realm, so also one from `postMessage`) — not an array, a
+ * `Date`, a class instance, or an object whose prototype was swapped.
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || (Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]');
+}

@@ -1,0 +1,38 @@
+import type { ErrorCode, WireError } from './types.js';
+
+/**
+ * The one error class of ucbridge. `code` is stable and documented; `message` is for people.
+ * `field` names the offending input (`disposition.schedule`) for `INVALID_ARGUMENT`.
+ */
+export class BridgeError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message);
+    this.name = 'BridgeError';
+    this.code = code;
+    this.field = field;
+  }
+}
+
+/**
+ * True for a `BridgeError`, also one made in another realm (an iframe), where `instanceof`
+ * fails: the name and a string code are compared instead.
+ */
+export function isBridgeError(error: unknown): error is BridgeError {
+  return error instanceof BridgeError || (error instanceof Object && (error as Error).name === 'BridgeError' && typeof (error as BridgeError).code === 'string');
+}
+
+/** Turns an error into plain data that can cross `postMessage`. */
+export function toWireError(error: BridgeError): WireError {
+  return { code: error.code, message: error.message, field: error.field };
+}
+
+/** Rebuilds the error a peer sent; a malformed one becomes `INVALID_MESSAGE`. */
+export function fromWireError(wire: unknown): BridgeError {
+  const w = wire as Partial<WireError> | undefined;
+  return typeof w?.code === 'string' && typeof w.message === 'string'
+    ? new BridgeError(w.code, w.message, typeof w.field === 'string' ? w.field : undefined)
+    : new BridgeError('INVALID_MESSAGE', 'ucbridge: the host answered with a malformed error');
+}

@@ -1,0 +1,59 @@
+import { invalid, isPlainObject, type Checked } from './checked.js';
+import { checkDisposition } from './disposition.js';
+import type { Hello, LegacyMessage, Request } from './types.js';
+
+/** Action names: what the two built-ins look like, and what a form may call its own. */
+const ACTION = /^[A-Za-z][\w.-]{0,63}$/;
+const ID = /^[\w-]{1,64}$/;
+
+/**
+ * True when `data` claims to be a ucbridge message (`ucbridge: 1`). Cheap, so foreign traffic
+ * on a busy window (other widgets, browser extensions) is skipped before any real check.
+ */
+export function isBridgeMessage(data: unknown): data is { ucbridge: 1 } {
+  return typeof data === 'object' && data !== null && (data as { ucbridge?: unknown }).ucbridge === 1;
+}
+
+/** Checks a `HELLO`: an id and the list of versions the client speaks. */
+export function checkHello(data: unknown): Checked<Hello> {
+  if (!isPlainObject(data) || data.type !== 'HELLO') return invalid('type', 'not a HELLO message');
+  if (typeof data.id !== 'string' || !ID.test(data.id)) return invalid('id', 'HELLO.id must be 1-64 letters, digits, _ or -');
+  const versions = data.versions;
+  if (!Array.isArray(versions) || versions.length > 16 || !versions.every(Number.isInteger)) {
+    return invalid('versions', 'HELLO.versions must be a short list of integers');
+  }
+  return { ok: true, value: { ucbridge: 1, type: 'HELLO', id: data.id, versions: [...versions] } };
+}
+
+/**
+ * Checks a v1 request from the port. The disposition of `DISPOSITION_CALL` is checked field by
+ * field; `params` of other actions is passed to the form's own handler as is (it is plain
+ * structured-clone data, which cannot carry functions or prototypes).
+ */
+export function checkRequest(data: unknown): Checked<Request> {
+  if (!isPlainObject(data)) return invalid('request', 'a request must be an object');
+  if (typeof data.id !== 'string' || !ID.test(data.id)) return invalid('id', 'request.id must be 1-64 letters, digits, _ or -');
+  if (typeof data.action !== 'string' || !ACTION.test(data.action)) return invalid('action', 'request.action must be an action name');
+  const request: Request = { ucbridge: 1, id: data.id, action: data.action };
+  if (data.action === 'DISPOSITION_CALL') {
+    const disposition = checkDisposition(data.disposition);
+    if (!disposition.ok) return disposition;
+    request.disposition = disposition.value;
+  } else if ('params' in data) {
+    request.params = data.params;
+  }
+  return { ok: true, value: request };
+}
+
+/**
+ * Checks a message of the platform's documented shape: `{ action: 'CLOSE_TAB' }` or
+ * `{ action: 'DISPOSITION_CALL', disposition }`. Other keys are ignored, as the documented
+ * listener ignores them. Returns `undefined` when `data` has no `action` at all (not meant for us).
+ */
+export function checkLegacy(data: unknown): Checked<LegacyMessage> | undefined {
+  if (!isPlainObject(data) || !Object.hasOwn(data, 'action')) return undefined;
+  if (data.action === 'CLOSE_TAB') return { ok: true, value: { action: 'CLOSE_TAB' } };
+  if (data.action !== 'DISPOSITION_CALL') return invalid('action', `unknown legacy action ${JSON.stringify(String(data.action).slice(0, 40))}`);
+  const disposition = checkDisposition(data.disposition);
+  return disposition.ok ? { ok: true, value: { action: 'DISPOSITION_CALL', disposition: disposition.value } } : disposition;
+}

@@ -1,0 +1,163 @@
+/**
+ * The wire protocol: types only, no code. Both sides import these; the runtime checks live
+ * beside them in `guards.ts`, `disposition.ts` and `origin.ts`.
+ *
+ * Two families of messages travel between the CRM iframe and the uContact form:
+ * - legacy: the platform's documented snippet, `{ action, disposition }` posted on the window;
+ * - ucbridge v1: every message carries `ucbridge: 1`. A `HELLO` on the window starts a
+ *   handshake; the form answers `WELCOME` with a private `MessagePort`, and every request and
+ *   reply after that travels on the port only.
+ */
+
+/** Version of the conversation this package speaks; `HELLO` lists the versions a client speaks. */
+export type ProtocolVersion = 1;
+
+/** The ten fields `UC_DispositionCall` takes before its two callbacks, in the platform's order. */
+export interface Disposition {
+  campaign: string;
+  callerid: string;
+  guid: string;
+  l1: string;
+  l2: string;
+  l3: string;
+  d1: string;
+  d2: string;
+  comment: string;
+  /** `YYYY-MM-DD HH:MM:SS` (the agent's local time) to call back, or `''` for none. */
+  schedule: string;
+}
+
+export type DispositionField = keyof Disposition;
+
+/** What a caller may pass: the optional fields default to `''`; `schedule` may be a `Date`. */
+export interface DispositionInput {
+  campaign: string;
+  callerid: string;
+  guid: string;
+  l1: string;
+  l2?: string;
+  l3?: string;
+  d1?: string;
+  d2?: string;
+  comment?: string;
+  schedule?: string | Date;
+}
+
+/** The two actions every host offers; a form may offer more under its own names. */
+export type BuiltInAction = 'CLOSE_TAB' | 'DISPOSITION_CALL';
+
+// ---- legacy family (the platform's documented snippet) -------------------------------------
+
+export interface LegacyCloseTab {
+  action: 'CLOSE_TAB';
+}
+
+export interface LegacyDispositionCall {
+  action: 'DISPOSITION_CALL';
+  disposition: Disposition;
+}
+
+export type LegacyMessage = LegacyCloseTab | LegacyDispositionCall;
+
+// ---- ucbridge v1 family --------------------------------------------------------------------
+
+/** Client → window of the form. Carries no `action`, so a documented listener ignores it. */
+export interface Hello {
+  ucbridge: 1;
+  type: 'HELLO';
+  /** Random id; the answer names it in `replyTo`. */
+  id: string;
+  /** Every protocol version the client speaks. */
+  versions: number[];
+}
+
+/** Form → client, on the window, with the private `MessagePort` transferred alongside. */
+export interface Welcome {
+  ucbridge: 1;
+  type: 'WELCOME';
+  replyTo: string;
+  /** The version chosen for this conversation. */
+  version: ProtocolVersion;
+  /** Every action the form offers: the built-ins it supports and its own. */
+  actions: string[];
+}
+
+/** Form → client when no version is shared: a clear answer instead of silence. */
+export interface Refused {
+  ucbridge: 1;
+  type: 'REFUSED';
+  replyTo: string;
+  /** The versions the form speaks. */
+  versions: number[];
+  error: WireError;
+}
+
+/** Form → client on the port: the form's bridge is going away (destroyed or page unloading). */
+export interface Bye {
+  ucbridge: 1;
+  type: 'BYE';
+}
+
+/**
+ * Client → form on the port. `action` and `disposition` sit at the top level exactly as in the
+ * legacy family, so the same object is understood by a documented listener when the client has
+ * to fall back to the window.
+ */
+export interface Request {
+  ucbridge: 1;
+  id: string;
+  action: string;
+  disposition?: Disposition | undefined;
+  /** Arguments of an action the form added itself; any structured-cloneable value. */
+  params?: unknown;
+}
+
+/** Exactly one per request, on the same port. */
+export type Reply = ReplyOk | ReplyError;
+
+export interface ReplyOk {
+  ucbridge: 1;
+  replyTo: string;
+  ok: true;
+  /** What the platform's success callback or the action's handler gave, if cloneable. */
+  result: unknown;
+}
+
+export interface ReplyError {
+  ucbridge: 1;
+  replyTo: string;
+  ok: false;
+  error: WireError;
+}
+
+/** How an error crosses `postMessage`: plain data, never an `Error` object. */
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+  /** The field at fault, e.g. `disposition.schedule`, for `INVALID_ARGUMENT`. */
+  field?: string | undefined;
+}
+
+export type BridgeMessage = Hello | Welcome | Refused | Bye | Request | Reply;
+
+/**
+ * Stable error codes, shared by both sides. Messages are for people and may change; codes are
+ * part of the API (documented in the README).
+ */
+export type ErrorCode =
+  | 'INVALID_ARGUMENT'
+  | 'INVALID_MESSAGE'
+  | 'ORIGIN_NOT_ALLOWED'
+  | 'SOURCE_NOT_ALLOWED'
+  | 'UNKNOWN_ACTION'
+  | 'PLATFORM_ERROR'
+  | 'PLATFORM_MISSING'
+  | 'PLATFORM_TIMEOUT'
+  | 'HANDLER_ERROR'
+  | 'RATE_LIMITED'
+  | 'TIMEOUT'
+  | 'NOT_CONNECTED'
+  | 'CONNECTION_LOST'
+  | 'UNCONFIRMED'
+  | 'VERSION_MISMATCH'
+  | 'DESTROYED';
