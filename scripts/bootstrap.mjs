@@ -2,7 +2,7 @@
 // dependencies and (for tests) Debian's chromium. Used by `npm start` and `npm test`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { chromiumPath } from './chromium.mjs';
 
 export const root = join(import.meta.dirname, '..');
@@ -19,12 +19,14 @@ function versionOf(cmd) {
 /** The pnpm to run: a global pnpm 10, else a private copy installed with npm under .tools/ (no root needed). */
 export function ensurePnpm() {
   if (versionOf('pnpm').startsWith('10.')) return 'pnpm';
-  const local = join(root, '.tools', 'node_modules', '.bin', 'pnpm');
-  if (!existsSync(local)) {
+  const bin = join(root, '.tools', 'node_modules', '.bin');
+  if (!existsSync(join(bin, 'pnpm'))) {
     console.log(`installing pnpm@${PNPM_VERSION} into .tools/ with npm`);
     run('npm', ['install', '--prefix', join(root, '.tools'), '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `pnpm@${PNPM_VERSION}`]);
   }
-  return local;
+  // scripts run by pnpm call `pnpm` again (the root build script does): put it on their PATH
+  process.env.PATH = `${bin}${delimiter}${process.env.PATH}`;
+  return 'pnpm';
 }
 
 /** Installs the workspace's dependencies exactly as the lockfile says (fast when nothing changed). */
