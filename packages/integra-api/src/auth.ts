@@ -1,0 +1,108 @@
+/**
+ * Login: `auth/UserLogin` (or `auth/getUserToken`) with `user` and `password`, then finds the
+ * API key in either documented answer shape:
+ * - users with a phone: a JSON array holding an object whose `md5secret` is the key;
+ * - supervisors without a phone: a JSON array whose last element is the key string;
+ * - failure: the body `0` (or `ERROR`).
+ * The password is sent once, in the form body, and kept nowhere.
+ */
+import { IntegraError, LoginRefusedError } from './errors.js';
+import { isRefusal, postForm } from './http.js';
+import { DEFAULT_TIMEOUT_MS, createSession, type Session } from './session.js';
+import { normalizeBaseUrl } from './url.js';
+
+export { logout, logoutAll, type LogoutOptions, type LogoutAllResult } from './logout.js';
+export { withSession, type WithSessionOptions } from './with-session.js';
+
+/** What {@link login} needs. */
+export interface LoginOptions {
+  /** The instance, e.g. `https://acme.ucontactcloud.com`. `http://` only for loopback hosts. */
+  baseUrl: string;
+  /** The uContact user (an API user or supervisor). */
+  user: string;
+  /** Its password. Sent once in the login body; never stored, logged or put in errors. */
+  password: string;
+  /** Milliseconds for the login and, after it, each request of the session. @default 30000 */
+  timeoutMs?: number;
+  /**
+   * Aborts the login and every later request of the session (they reject with `ABORTED`),
+   * but not `logout`, so a Ctrl-C handler can abort work and still end the session.
+   */
+  signal?: AbortSignal;
+  /** Which documented login route to call. @default 'auth/UserLogin' */
+  loginPath?: 'auth/UserLogin' | 'auth/getUserToken';
+}
+
+/**
+ * Opens a session: validates the options (before any request), logs in, and resolves with a
+ * {@link Session} holding the API key privately.
+ *
+ * @throws IntegraError `INVALID_ARGUMENT`, `INSECURE_URL` (plain http to a non-loopback host),
+ *   `LOGIN_REFUSED` (answer `0`/`ERROR`: wrong user or password), `BAD_RESPONSE` (no key in
+ *   the answer), `HTTP_ERROR`, `TIMEOUT`, `NETWORK`, `ABORTED`.
+ */
+export async function login(options: LoginOptions): Promise<Session> {
+  if (typeof options !== 'object' || options === null) {
+    throw new IntegraError('INVALID_ARGUMENT', 'login() needs { baseUrl, user, password }');
+  }
+  const baseUrl = normalizeBaseUrl(options.baseUrl);
+  const { user, password } = options;
+  if (typeof user !== 'string' || user.trim() === '' || /[\u0000-\u001f]/.test(user)) {
+    throw new IntegraError('INVALID_ARGUMENT', 'user must be a non-empty string without control characters');
+  }
+  if (typeof password !== 'string' || password === '') {
+    throw new IntegraError('INVALID_ARGUMENT', `password of user ${user} must be a non-empty string`);
+  }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const path = options.loginPath ?? 'auth/UserLogin';
+  if (path !== 'auth/UserLogin' && path !== 'auth/getUserToken') {
+    throw new IntegraError('INVALID_ARGUMENT', 'loginPath must be auth/UserLogin or auth/getUserToken');
+  }
+
+  const body = await postForm({
+    baseUrl,
+    path,
+    body: { user, password },
+    key: undefined,
+    timeoutMs,
+    signals: [options.signal],
+    secrets: [password],
+  });
+  if (isRefusal(body)) {
+    throw new LoginRefusedError(`${path}: uContact refused the login of user ${user} (wrong user or password)`, { path });
+  }
+  const key = findApiKey(body);
+  if (key === undefined) {
+    // the body is not quoted: a half-broken answer may still contain a key
+    throw new IntegraError('BAD_RESPONSE', `${path}: the answer for user ${user} holds no API key (${body.length} characters, neither an md5secret nor a key string last in a JSON list)`, { path });
+  }
+  return createSession({ baseUrl, user, timeoutMs }, key, options.signal);
+}
+
+/**
+ * The API key in a login answer, or `undefined`: `md5secret` of the first object that has a
+ * non-empty one, else the last element of the list when it is a string. A key must be
+ * printable ASCII without spaces, since it goes into an HTTP header.
+ */
+export function findApiKey(body: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  // `auth/AgentLogin` answers one object rather than a list
+  const list = Array.isArray(parsed) ? parsed : [parsed];
+  let key: unknown;
+  for (const item of list) {
+    if (typeof item === 'object' && item !== null && 'md5secret' in item) {
+      const secret = (item as { md5secret: unknown }).md5secret;
+      if (typeof secret === 'string' && secret !== '') {
+        key = secret;
+        break;
+      }
+    }
+  }
+  if (key === undefined && Array.isArray(parsed)) key = parsed.at(-1);
+  return typeof key === 'string' && /^[\x21-\x7e]+$/.test(key) ? key : undefined;
+}
