@@ -1,0 +1,18 @@
+/**
+ * `@ucbridge/integra-sim`: a real HTTP server that answers like uContact's Integra API, for
+ * tests, the demo and users' own test suites. Node only.
+ */
+export { startIntegraSim } from './sim.js';
+export { DEFAULT_SIM_USERS, newApiKey, type SimUser } from './users.js';
+export { GARBAGE_BODY, SIM_FAULT_KINDS, type SimFaultKind, type SimFaultOptions } from './faults.js';
+export type { SimUpload } from './uploads.js';
+export type {
+  IntegraSim,
+  IntegraSimOptions,
+  SimAnswer,
+  SimRequestRecord,
+  SimRouteContext,
+  SimRouteHandler,
+  SimRouteOptions,
+  SimSession,
+} from './types.js';
