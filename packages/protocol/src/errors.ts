@@ -21,7 +21,7 @@ export class BridgeError extends Error {
  * fails: the name and a string code are compared instead.
  */
 export function isBridgeError(error: unknown): error is BridgeError {
-  return error instanceof BridgeError || (error instanceof Object && (error as Error).name === 'BridgeError' && typeof (error as BridgeError).code === 'string');
+  return error instanceof BridgeError || (typeof error === 'object' && error !== null && (error as Error).name === 'BridgeError' && typeof (error as BridgeError).code === 'string');
 }
 
 /** Turns an error into plain data that can cross `postMessage`. */

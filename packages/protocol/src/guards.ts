@@ -19,7 +19,8 @@ export function checkHello(data: unknown): Checked<Hello> {
   if (!isPlainObject(data) || data.type !== 'HELLO') return invalid('type', 'not a HELLO message');
   if (typeof data.id !== 'string' || !ID.test(data.id)) return invalid('id', 'HELLO.id must be 1-64 letters, digits, _ or -');
   const versions = data.versions;
-  if (!Array.isArray(versions) || versions.length > 16 || !versions.every(Number.isInteger)) {
+  // Array.from: `every` skips the holes of a sparse array (structured clone keeps them)
+  if (!Array.isArray(versions) || versions.length > 16 || !Array.from(versions).every(Number.isInteger)) {
     return invalid('versions', 'HELLO.versions must be a short list of integers');
   }
   return { ok: true, value: { ucbridge: 1, type: 'HELLO', id: data.id, versions: [...versions] } };
@@ -53,7 +54,11 @@ export function checkRequest(data: unknown): Checked<Request> {
 export function checkLegacy(data: unknown): Checked<LegacyMessage> | undefined {
   if (!isPlainObject(data) || !Object.hasOwn(data, 'action')) return undefined;
   if (data.action === 'CLOSE_TAB') return { ok: true, value: { action: 'CLOSE_TAB' } };
-  if (data.action !== 'DISPOSITION_CALL') return invalid('action', `unknown legacy action ${JSON.stringify(String(data.action).slice(0, 40))}`);
+  if (data.action !== 'DISPOSITION_CALL') {
+    // never String() a foreign value: `{ toString: 'x' }` survives structured clone and makes it throw
+    const name = typeof data.action === 'string' ? JSON.stringify(data.action.slice(0, 40)) : `of type ${typeof data.action}`;
+    return invalid('action', `unknown legacy action ${name}`);
+  }
   const disposition = checkDisposition(data.disposition);
   return disposition.ok ? { ok: true, value: { action: 'DISPOSITION_CALL', disposition: disposition.value } } : disposition;
 }
