@@ -1,0 +1,88 @@
+/**
+ * One contact → one line of the dialer file, checked field by field on the way:
+ * `campaign;phone;k=v:k=v;alt:alt;priority;agentphone` (seed 002). One pass does both, so a
+ * million contacts are walked once.
+ */
+import { checkAgentPhone, checkPhone, checkPriority, checkVarName, checkVarValue, shown } from './rules.js';
+import type { ContactProblem, DialerContact } from './types.js';
+
+/** Where a contact came from, for its problems. */
+export interface ContactPlace {
+  /** 0-based input position. */
+  index: number;
+  /** 1-based file line, when known. */
+  line?: number | undefined;
+}
+
+function report(problems: ContactProblem[], at: ContactPlace, field: string, reason: string, value?: unknown): void {
+  const p: ContactProblem = { index: at.index, field, reason };
+  if (at.line !== undefined) p.line = at.line;
+  if (value !== undefined && value !== '') p.value = shown(value);
+  problems.push(p);
+}
+
+/**
+ * The line for `contact` after `prefix` (the campaign and its `;`), or `undefined` after
+ * pushing every problem found to `problems`. The line has no line break.
+ */
+export function contactLine(
+  prefix: string,
+  contact: DialerContact,
+  at: ContactPlace,
+  problems: ContactProblem[],
+): string | undefined {
+  if (typeof contact !== 'object' || contact === null) {
+    report(problems, at, 'contact', 'must be an object with at least a phone');
+    return undefined;
+  }
+  const before = problems.length;
+  const { phone, vars, altPhones, priority, agentPhone } = contact;
+
+  const phoneReason = checkPhone(phone, false);
+  if (phoneReason !== undefined) report(problems, at, 'phone', phoneReason, phone);
+
+  let varsText = '';
+  if (vars !== undefined && vars !== null) {
+    if (typeof vars !== 'object' || Array.isArray(vars)) {
+      report(problems, at, 'vars', 'must be an object of name: value');
+    } else {
+      let first = true;
+      for (const name in vars) {
+        if (!Object.hasOwn(vars, name)) continue;
+        const value = vars[name];
+        const nameReason = checkVarName(name);
+        if (nameReason !== undefined) report(problems, at, `vars.${name}`, nameReason);
+        const valueReason = checkVarValue(value);
+        if (valueReason !== undefined) report(problems, at, `vars.${name}`, valueReason, value);
+        varsText = first ? `${name}=${value}` : `${varsText}:${name}=${value}`;
+        first = false;
+      }
+    }
+  }
+
+  let altText = '';
+  if (altPhones !== undefined && altPhones !== null) {
+    if (!Array.isArray(altPhones)) {
+      report(problems, at, 'altPhones', 'must be an array of phones');
+    } else {
+      for (let i = 0; i < altPhones.length; i++) {
+        const alt: unknown = altPhones[i];
+        const reason = checkPhone(alt, true);
+        if (reason !== undefined) report(problems, at, `altPhones[${i}]`, reason, alt);
+        altText = i === 0 ? String(alt) : `${altText}:${String(alt)}`;
+      }
+    }
+  }
+
+  if (priority !== undefined && priority !== null) {
+    const reason = checkPriority(priority);
+    if (reason !== undefined) report(problems, at, 'priority', reason, priority);
+  }
+  if (agentPhone !== undefined && agentPhone !== null) {
+    const reason = checkAgentPhone(agentPhone);
+    if (reason !== undefined) report(problems, at, 'agentPhone', reason, agentPhone);
+  }
+
+  if (problems.length !== before) return undefined;
+  return `${prefix}${phone};${varsText};${altText};${priority ?? ''};${agentPhone ?? ''}`;
+}
