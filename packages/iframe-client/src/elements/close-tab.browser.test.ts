@@ -1,0 +1,80 @@
+import { elementUpdated, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { describe, it } from 'vitest';
+import { BridgeError } from '@ucbridge/protocol';
+import '@ucbridge/iframe-client/elements';
+import type { UcbCloseTab } from '@ucbridge/iframe-client/elements';
+import type { CallResult, HostConnection } from '../index.js';
+
+function testHost() {
+  let calls = 0;
+  let settle: { resolve: (r: CallResult) => void; reject: (e: unknown) => void } | undefined;
+  const host = {
+    closeTab: () => (calls++, new Promise<CallResult>((resolve, reject) => (settle = { resolve, reject }))),
+    destroy: () => {},
+  } as unknown as HostConnection;
+  return { host, calls: () => calls, resolve: (r: CallResult) => settle!.resolve(r), reject: (e: unknown) => settle!.reject(e) };
+}
+
+const button = (el: UcbCloseTab) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"]')!;
+const status = (el: UcbCloseTab) => el.shadowRoot!.querySelector<HTMLElement>('[part="status"]')!;
+
+describe('<ucb-close-tab>', () => {
+  it('is a labelled button with an aria-live status and passes an accessibility audit', async () => {
+    const el = await fixture<UcbCloseTab>(html`<ucb-close-tab .host=${testHost().host}></ucb-close-tab>`);
+    expect(button(el).querySelector('slot')!.textContent).to.equal('Close tab');
+    expect(status(el).getAttribute('aria-live')).to.equal('polite');
+    await expect(el).shadowDom.to.be.accessible();
+    await expect(el).to.be.accessible();
+  });
+
+  it('calls closeTab once on click, shows sending, then fires ucb-sent', async () => {
+    const t = testHost();
+    const el = await fixture<UcbCloseTab>(html`<ucb-close-tab .host=${t.host}>Done</ucb-close-tab>`);
+    button(el).click();
+    button(el).click(); // a second click while sending sends nothing
+    await elementUpdated(el);
+    expect(t.calls()).to.equal(1);
+    expect(status(el).dataset.state).to.equal('sending');
+    const sent = oneEvent(el, 'ucb-sent');
+    t.resolve({ confirmed: true });
+    expect((await sent).detail).to.deep.equal({ action: 'CLOSE_TAB', result: { confirmed: true } });
+    await elementUpdated(el);
+    expect(status(el).textContent).to.contain('Tab closed');
+  });
+
+  it('shows "refused by the platform" for PLATFORM_MISSING and fires ucb-error', async () => {
+    const t = testHost();
+    const el = await fixture<UcbCloseTab>(html`<ucb-close-tab .host=${t.host}></ucb-close-tab>`);
+    const failed = oneEvent(el, 'ucb-error');
+    const done = el.close();
+    t.reject(new BridgeError('PLATFORM_MISSING', 'parent.closeActiveTab is not a function'));
+    expect((await failed).detail.status).to.include({ state: 'refused', code: 'PLATFORM_MISSING' });
+    await done;
+    expect(status(el).textContent).to.contain('Refused by the platform');
+  });
+
+  it('shows "no console found" without a host and for CONNECTION_LOST', async () => {
+    const alone = await fixture<UcbCloseTab>(html`<ucb-close-tab></ucb-close-tab>`);
+    await alone.close();
+    expect(alone.status.state).to.equal('no-console');
+
+    const t = testHost();
+    const el = await fixture<UcbCloseTab>(html`<ucb-close-tab .host=${t.host}></ucb-close-tab>`);
+    const done = el.close();
+    t.reject(new BridgeError('CONNECTION_LOST', 'the form went away'));
+    await done;
+    expect(status(el).dataset.state).to.equal('no-console');
+  });
+
+  it('destroys the connection it made from host-origin when it leaves the page', async () => {
+    const el = await fixture<UcbCloseTab>(html`<ucb-close-tab host-origin=${location.origin}></ucb-close-tab>`);
+    const connection = el.connection!;
+    expect(connection).to.exist;
+    el.remove();
+    expect(el.connection).to.equal(undefined);
+    await connection.closeTab().then(
+      () => expect.fail('a destroyed connection must not send'),
+      (error: BridgeError) => expect(error.code).to.equal('DESTROYED'),
+    );
+  });
+});
