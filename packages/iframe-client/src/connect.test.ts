@@ -1,0 +1,336 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isBridgeError, type BridgeError } from '@ucbridge/protocol';
+import { connectToHost } from './connect.js';
+import type { ConnectOptions, HostConnection } from './types.js';
+import { HOST, fakeFrame } from './fake-frame.test-helper.js';
+
+const disposition = { campaign: 'Sales<-', callerid: '099123456', guid: 'a-b-c', l1: 'Sold' };
+const open: HostConnection[] = [];
+const frames: ReturnType<typeof fakeFrame>[] = [];
+
+function setup(options: Partial<ConnectOptions> = {}, frameOptions?: Parameters<typeof fakeFrame>[0]) {
+  const frame = fakeFrame(frameOptions);
+  const host = connectToHost({ hostOrigin: HOST, window: frame.window, ...options });
+  open.push(host);
+  frames.push(frame);
+  return { frame, host };
+}
+
+/** The rejection of `promise`, which must reject with a BridgeError. */
+async function rejection(promise: Promise<unknown>): Promise<BridgeError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isBridgeError(error)) throw new Error(`expected a BridgeError, got ${String(error)}`);
+  return error;
+}
+
+afterEach(() => {
+  open.splice(0).forEach((host) => host.destroy());
+  frames.splice(0).forEach((frame) => frame.closePorts());
+  vi.useRealTimers();
+});
+
+describe('handshake', () => {
+  it('posts HELLO to the exact host origin, with versions and no action a legacy listener could read', () => {
+    const { frame } = setup();
+    expect(frame.posted).toHaveLength(1);
+    const [{ data, target }] = frame.posted as [{ data: Record<string, unknown>; target: string }];
+    expect(target).toBe(HOST);
+    expect(data).toMatchObject({ ucbridge: 1, type: 'HELLO', versions: [1] });
+    expect(data.id).toMatch(/^[\w-]{1,64}$/);
+    expect(data).not.toHaveProperty('action');
+  });
+
+  it('retries HELLO with a growing delay until a WELCOME answers, then stops', async () => {
+    vi.useFakeTimers();
+    const { frame, host } = setup({ handshakeTimeoutMs: 60_000 });
+    await vi.advanceTimersByTimeAsync(50 + 100 + 200 + 400);
+    expect(frame.hellos()).toHaveLength(5);
+    await vi.advanceTimersByTimeAsync(10_000);
+    // capped at one HELLO per second: 5 + 10 (800 ms, then 1000 ms each)
+    expect(frame.hellos().length).toBeGreaterThanOrEqual(13);
+    expect(frame.hellos().length).toBeLessThanOrEqual(15);
+    frame.startHost();
+    await vi.advanceTimersByTimeAsync(1000);
+    vi.useRealTimers();
+    await host.connected;
+    const count = frame.hellos().length;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(frame.hellos()).toHaveLength(count);
+  });
+
+  it('resolves connected with the version, actions and origin, calls onConnect, and supports() answers from them', async () => {
+    const onConnect = vi.fn();
+    const { frame, host } = setup({ onConnect });
+    expect(host.info).toBeUndefined();
+    expect(host.supports('CLOSE_TAB')).toBe(false);
+    frame.startHost(undefined, ['CLOSE_TAB', 'DISPOSITION_CALL', 'TAG_RECORD']);
+    const info = await host.connected;
+    expect(info).toEqual({ version: 1, actions: ['CLOSE_TAB', 'DISPOSITION_CALL', 'TAG_RECORD'], origin: HOST });
+    expect(onConnect).toHaveBeenCalledExactlyOnceWith(info);
+    expect(host.info).toEqual(info);
+    expect(host.supports('TAG_RECORD')).toBe(true);
+    expect(host.supports('UC_get_async')).toBe(false);
+  });
+
+  it('ignores a WELCOME from another window, another origin, or for an older HELLO', async () => {
+    const { frame, host } = setup();
+    const hello = frame.hellos()[0]!.data;
+    const { port2 } = new MessageChannel();
+    const welcome = { ucbridge: 1, type: 'WELCOME', replyTo: hello.id, version: 1, actions: [] };
+    frame.deliver(welcome, { source: {}, ports: [port2] });
+    frame.deliver(welcome, { origin: 'https://evil.example', ports: [port2] });
+    frame.deliver(welcome, { origin: 'https://form.example.com.evil.example', ports: [port2] });
+    frame.deliver({ ...welcome, replyTo: 'someone-else' }, { ports: [port2] });
+    port2.close();
+    expect(host.info).toBeUndefined();
+    frame.startHost();
+    await expect(host.connected).resolves.toMatchObject({ origin: HOST });
+  });
+
+  it('rejects with VERSION_MISMATCH when the host REFUSES, for connected and for calls, and stops saying HELLO', async () => {
+    const { frame, host } = setup();
+    const pending = host.closeTab();
+    frame.deliver({ ucbridge: 1, type: 'REFUSED', replyTo: frame.hellos()[0]!.data.id, versions: [2], error: { code: 'VERSION_MISMATCH', message: 'no' } });
+    expect((await rejection(host.connected)).code).toBe('VERSION_MISMATCH');
+    expect((await rejection(pending)).code).toBe('VERSION_MISMATCH');
+    expect((await rejection(host.dispositionCall(disposition))).message).toContain('2');
+    expect(frame.legacy()).toHaveLength(0);
+  });
+
+  it('rejects with VERSION_MISMATCH when the host WELCOMEs with a version this client does not speak', async () => {
+    const { frame, host } = setup();
+    const { port2 } = new MessageChannel();
+    frame.deliver({ ucbridge: 1, type: 'WELCOME', replyTo: frame.hellos()[0]!.data.id, version: 2, actions: [] }, { ports: [port2] });
+    port2.close();
+    expect((await rejection(host.connected)).code).toBe('VERSION_MISMATCH');
+  });
+});
+
+describe('calls on the port', () => {
+  it('closeTab sends CLOSE_TAB on the port, never on the window, and resolves confirmed with the result', async () => {
+    const { frame, host } = setup();
+    const requests: unknown[] = [];
+    frame.startHost((r, reply) => {
+      requests.push(r);
+      reply({ ucbridge: 1, replyTo: r.id, ok: true, result: 'closed' });
+    });
+    await expect(host.closeTab()).resolves.toEqual({ confirmed: true, result: 'closed' });
+    expect(requests).toEqual([{ ucbridge: 1, id: expect.any(String), action: 'CLOSE_TAB' }]);
+    expect(frame.legacy()).toHaveLength(0);
+  });
+
+  it('dispositionCall sends all ten fields, optional ones empty, and a Date schedule as local YYYY-MM-DD HH:MM:SS', async () => {
+    const { frame, host } = setup();
+    const requests: any[] = [];
+    frame.startHost((r, reply) => {
+      requests.push(r);
+      reply({ ucbridge: 1, replyTo: r.id, ok: true, result: null });
+    });
+    await host.dispositionCall({ ...disposition, schedule: new Date(2026, 10, 24, 9, 5, 7) });
+    expect(requests[0]).toEqual({
+      ucbridge: 1,
+      id: expect.any(String),
+      action: 'DISPOSITION_CALL',
+      disposition: { ...disposition, l2: '', l3: '', d1: '', d2: '', comment: '', schedule: '2026-11-24 09:05:07' },
+    });
+  });
+
+  it('calls made before the handshake wait for it and go out in order', async () => {
+    const { frame, host } = setup();
+    const actions: string[] = [];
+    const first = host.closeTab();
+    const second = host.call('TAG_RECORD', { tag: 'vip' });
+    frame.startHost((r, reply) => {
+      actions.push(r.action);
+      reply({ ucbridge: 1, replyTo: r.id, ok: true, result: r.params });
+    });
+    await expect(first).resolves.toMatchObject({ confirmed: true });
+    await expect(second).resolves.toEqual({ confirmed: true, result: { tag: 'vip' } });
+    expect(actions).toEqual(['CLOSE_TAB', 'TAG_RECORD']);
+  });
+
+  it("rejects with the host's code, message and field when the host answers with an error", async () => {
+    const { frame, host } = setup();
+    frame.startHost((r, reply) => reply({ ucbridge: 1, replyTo: r.id, ok: false, error: { code: 'PLATFORM_ERROR', message: 'the platform said no', field: 'disposition.l1' } }));
+    const error = await rejection(host.dispositionCall(disposition));
+    expect(error).toMatchObject({ name: 'BridgeError', code: 'PLATFORM_ERROR', message: 'the platform said no', field: 'disposition.l1' });
+  });
+
+  it('rejects with INVALID_MESSAGE when the host answers with a malformed error', async () => {
+    const { frame, host } = setup();
+    frame.startHost((r, reply) => reply({ ucbridge: 1, replyTo: r.id, ok: false, error: 'boom' }));
+    expect((await rejection(host.closeTab())).code).toBe('INVALID_MESSAGE');
+  });
+
+  it('rejects with TIMEOUT naming the action when the host never answers', async () => {
+    const { frame, host } = setup({ timeoutMs: 30 });
+    frame.startHost(() => {});
+    await host.connected;
+    const error = await rejection(host.dispositionCall(disposition));
+    expect(error.code).toBe('TIMEOUT');
+    expect(error.message).toContain('DISPOSITION_CALL');
+    const own = await rejection(host.call('TAG_RECORD', undefined, { timeoutMs: 10 }));
+    expect(own.code).toBe('TIMEOUT');
+    expect(own.message).toContain('TAG_RECORD');
+  });
+
+  it('rejects with INVALID_ARGUMENT naming params when they cannot be cloned', async () => {
+    const { frame, host } = setup();
+    frame.startHost();
+    await host.connected;
+    const error = await rejection(host.call('TAG_RECORD', { run: () => 1 }));
+    expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', field: 'params' });
+  });
+});
+
+describe('validation', () => {
+  it.each([
+    [{ ...disposition, l1: '' }, 'disposition.l1'],
+    [{ ...disposition, campaign: 7 }, 'disposition.campaign'],
+    [{ ...disposition, schedule: '2026-02-30 10:00:00' }, 'disposition.schedule'],
+    [{ ...disposition, schedule: new Date(Number.NaN) }, 'disposition.schedule'],
+    [{ ...disposition, comment: 'x'.repeat(5000) }, 'disposition.comment'],
+    [JSON.parse(`{"campaign":"c","callerid":"1","guid":"g","l1":"x","__proto__":{"polluted":1}}`), 'disposition.__proto__'],
+    [null, 'disposition'],
+  ])('rejects with INVALID_ARGUMENT naming the field, and posts nothing (%#)', async (input, field) => {
+    const { frame, host } = setup();
+    frame.startHost();
+    await host.connected;
+    const before = frame.posted.length;
+    const error = await rejection(host.dispositionCall(input as never));
+    expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', field });
+    expect(error.message).toContain(field.split('.').pop());
+    expect(frame.posted).toHaveLength(before);
+  });
+});
+
+describe('legacy-only form (no WELCOME within handshakeTimeoutMs)', () => {
+  it('posts closeTab once in the documented shape and resolves unconfirmed', async () => {
+    const { frame, host } = setup({ handshakeTimeoutMs: 20 });
+    await expect(host.closeTab()).resolves.toEqual({ confirmed: false });
+    expect(frame.legacy()).toEqual([{ data: { action: 'CLOSE_TAB' }, target: HOST }]);
+  });
+
+  it('posts dispositionCall once with action and disposition at the top level', async () => {
+    const { frame, host } = setup({ handshakeTimeoutMs: 20 });
+    await expect(host.dispositionCall({ ...disposition, schedule: '2026-11-24 18:00:00' })).resolves.toEqual({ confirmed: false });
+    expect(frame.legacy()).toEqual([
+      {
+        data: { action: 'DISPOSITION_CALL', disposition: { ...disposition, l2: '', l3: '', d1: '', d2: '', comment: '', schedule: '2026-11-24 18:00:00' } },
+        target: HOST,
+      },
+    ]);
+  });
+
+  it('rejects with UNCONFIRMED under requireConfirmation, after posting once', async () => {
+    const { frame, host } = setup({ handshakeTimeoutMs: 20, requireConfirmation: true });
+    expect((await rejection(host.closeTab())).code).toBe('UNCONFIRMED');
+    expect(frame.legacy()).toHaveLength(1);
+  });
+
+  it('rejects an action of its own with NOT_CONNECTED naming it, and posts nothing', async () => {
+    const { frame, host } = setup({ handshakeTimeoutMs: 20 });
+    const error = await rejection(host.call('TAG_RECORD'));
+    expect(error.code).toBe('NOT_CONNECTED');
+    expect(error.message).toContain('TAG_RECORD');
+    expect(frame.legacy()).toHaveLength(0);
+  });
+
+  it('sends later calls the legacy way at once, and on the port once a late bridge answers', async () => {
+    const { frame, host } = setup({ handshakeTimeoutMs: 20 });
+    await host.closeTab();
+    await expect(host.closeTab()).resolves.toEqual({ confirmed: false });
+    expect(frame.legacy()).toHaveLength(2);
+    frame.startHost();
+    await host.connected;
+    await expect(host.closeTab()).resolves.toEqual({ confirmed: true, result: 'CLOSE_TAB' });
+    expect(frame.legacy()).toHaveLength(2);
+  });
+});
+
+describe('reconnection', () => {
+  it('on BYE: calls onDisconnect with CONNECTION_LOST, rejects calls in flight, says HELLO again and reconnects', async () => {
+    const onDisconnect = vi.fn();
+    const onConnect = vi.fn();
+    const { frame, host } = setup({ onConnect, onDisconnect, handshakeTimeoutMs: 60_000 });
+    frame.startHost(() => {});
+    const first = await host.connected;
+    const inFlight = host.closeTab();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const hellos = frame.hellos().length;
+    frame.stopHost();
+    expect((await rejection(inFlight)).code).toBe('CONNECTION_LOST');
+    expect(onDisconnect).toHaveBeenCalledOnce();
+    expect(onDisconnect.mock.calls[0]![0]).toMatchObject({ code: 'CONNECTION_LOST' });
+    expect(host.info).toBeUndefined();
+    expect(frame.hellos().length).toBeGreaterThan(hellos);
+    // a call made while the bridge restarts waits for it
+    const waiting = host.closeTab();
+    frame.startHost();
+    await expect(host.connected).resolves.toEqual(first);
+    await expect(waiting).resolves.toEqual({ confirmed: true, result: 'CLOSE_TAB' });
+    expect(onConnect).toHaveBeenCalledTimes(2);
+    expect(frame.legacy()).toHaveLength(0);
+  });
+});
+
+describe('destroy', () => {
+  it('rejects pending and later calls with DESTROYED, rejects connected, and removes its listener', async () => {
+    const { frame, host } = setup();
+    const pending = host.closeTab();
+    host.destroy();
+    expect((await rejection(pending)).code).toBe('DESTROYED');
+    expect((await rejection(host.connected)).code).toBe('DESTROYED');
+    expect((await rejection(host.dispositionCall(disposition))).code).toBe('DESTROYED');
+    expect(frame.listeners.size).toBe(0);
+  });
+
+  it('stops saying HELLO', async () => {
+    vi.useFakeTimers();
+    const { frame, host } = setup();
+    host.destroy();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(frame.hellos()).toHaveLength(1);
+  });
+});
+
+describe('origins', () => {
+  it('posts to the real parent origin when it matches a pattern', () => {
+    const { frame } = setup({ hostOrigin: 'https://*.example.com' });
+    expect(frame.posted[0]!.target).toBe(HOST);
+  });
+
+  it('falls back to the origin of document.referrer for a pattern when ancestorOrigins is missing', () => {
+    const { frame } = setup({ hostOrigin: 'https://*.example.com' }, { ancestorOrigin: undefined, referrer: `${HOST}/forms/crm.html?x=1` });
+    expect(frame.posted[0]!.target).toBe(HOST);
+  });
+
+  it.each([
+    ['a pattern the parent does not match', 'https://*.acme.example', HOST, ''],
+    ['a lookalike parent', 'https://*.example.com', 'https://form.example.com.evil.example', ''],
+    ['a pattern and no way to learn the parent', 'https://*.example.com', undefined, ''],
+    ['an exact origin the parent is not', 'https://acme.example', HOST, ''],
+  ])('rejects every call with ORIGIN_NOT_ALLOWED and posts nothing for %s', async (_, hostOrigin, ancestorOrigin, referrer) => {
+    const { frame, host } = setup({ hostOrigin }, { ancestorOrigin, referrer });
+    expect(frame.posted).toHaveLength(0);
+    expect((await rejection(host.closeTab())).code).toBe('ORIGIN_NOT_ALLOWED');
+    expect((await rejection(host.connected)).code).toBe('ORIGIN_NOT_ALLOWED');
+  });
+
+  it('posts to the exact origin given when the browser does not tell the parent origin', () => {
+    const { frame } = setup({}, { ancestorOrigin: undefined, referrer: 'https://crm.example.net/previous' });
+    expect(frame.posted[0]!.target).toBe(HOST);
+  });
+
+  it.each(['*', 'form.example.com', 'https://*.com', 'https://example.com/path'])('throws a TypeError for hostOrigin %j', (hostOrigin) => {
+    expect(() => connectToHost({ hostOrigin, window: fakeFrame().window })).toThrow(TypeError);
+  });
+
+  it("posts to '*' only with dangerouslyAllowAnyHostOrigin", () => {
+    const { frame } = setup({ hostOrigin: '', dangerouslyAllowAnyHostOrigin: true });
+    expect(frame.posted[0]!.target).toBe('*');
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * A fake iframe window for Node tests: the `window` option is the client's only seam, so the
+ * whole request/reply core runs here against a scripted host; real `MessageChannel` ports carry
+ * the conversation after the handshake, as in a browser.
+ */
+export const HOST = 'https://form.example.com';
+
+export interface Posted {
+  data: any;
+  target: string;
+}
+
+export interface FakeHost {
+  /** Answers every HELLO with a WELCOME offering `actions`; requests go to `onRequest`. */
+  actions: string[];
+  onRequest: (request: any, reply: (message: unknown) => void) => void;
+  /** The host's end of the current port. */
+  port: MessagePort | undefined;
+}
+
+export function fakeFrame(options: { ancestorOrigin?: string | undefined; referrer?: string } = {}) {
+  const listeners = new Set<(event: unknown) => void>();
+  const posted: Posted[] = [];
+  let host: FakeHost | undefined;
+  const parent = {
+    postMessage(data: any, target: string) {
+      posted.push({ data, target });
+      if (host && data?.type === 'HELLO') welcome(data.id);
+    },
+  };
+  const ancestorOrigin = 'ancestorOrigin' in options ? options.ancestorOrigin : HOST;
+  const win = {
+    parent,
+    location: { ancestorOrigins: ancestorOrigin ? [ancestorOrigin] : undefined },
+    document: { referrer: options.referrer ?? '' },
+    addEventListener: (_type: string, listener: (event: unknown) => void) => listeners.add(listener),
+    removeEventListener: (_type: string, listener: (event: unknown) => void) => listeners.delete(listener),
+  };
+
+  /** Delivers a message event to the client's window listener, as the browser would. */
+  function deliver(data: unknown, init: { origin?: string; source?: unknown; ports?: MessagePort[] } = {}) {
+    const event = { data, origin: init.origin ?? HOST, source: 'source' in init ? init.source : parent, ports: init.ports ?? [] };
+    listeners.forEach((listener) => listener(event));
+  }
+
+  function welcome(replyTo: string) {
+    const { port1, port2 } = new MessageChannel();
+    host!.port?.close();
+    host!.port = port1;
+    const h = host!;
+    port1.onmessage = ({ data }) => h.onRequest(data, (message) => port1.postMessage(message));
+    // a real host answers asynchronously
+    queueMicrotask(() => deliver({ ucbridge: 1, type: 'WELCOME', replyTo, version: 1, actions: h.actions }, { ports: [port2] }));
+  }
+
+  return {
+    window: win as unknown as Window,
+    parent,
+    posted,
+    listeners,
+    deliver,
+    /** HELLOs posted so far. */
+    hellos: () => posted.filter((p) => p.data?.type === 'HELLO'),
+    /** Legacy-shaped messages posted so far (no ucbridge marker). */
+    legacy: () => posted.filter((p) => p.data?.ucbridge === undefined),
+    /** Starts a fake ucbridge host: it answers the next HELLO. */
+    startHost(onRequest: FakeHost['onRequest'] = (r, reply) => reply({ ucbridge: 1, replyTo: r.id, ok: true, result: r.action }), actions = ['CLOSE_TAB', 'DISPOSITION_CALL']) {
+      host = { actions, onRequest, port: undefined };
+      return host;
+    },
+    /** The host's bridge goes away: BYE on its port, and it stops answering. */
+    stopHost() {
+      host?.port?.postMessage({ ucbridge: 1, type: 'BYE' });
+      host = undefined;
+    },
+    closePorts() {
+      host?.port?.close();
+    },
+  };
+}

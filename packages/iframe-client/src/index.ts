@@ -1,0 +1,9 @@
+/**
+ * @ucbridge/iframe-client — the CRM page's side of ucbridge: connect to the uContact form that
+ * frames this page, then `closeTab()` and `dispositionCall()` with promises that always settle.
+ * The Lit elements live apart, under `@ucbridge/iframe-client/elements`.
+ */
+export { connectToHost } from './connect.js';
+export type { CallOptions, CallResult, ConnectOptions, HostConnection, HostInfo } from './types.js';
+export { BridgeError, isBridgeError } from '@ucbridge/protocol';
+export type { Disposition, DispositionInput, ErrorCode } from '@ucbridge/protocol';

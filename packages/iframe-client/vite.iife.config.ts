@@ -1,0 +1,12 @@
+import { defaultClientConditions, defineConfig } from 'vite';
+
+// Script-tag build, dist/iframe-client.iife.js: defines window.UCBridgeClient, protocol bundled in.
+// Read from protocol's sources ("source" condition) so this build does not depend on its dist.
+export default defineConfig({
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  build: {
+    lib: { entry: 'src/index.ts', formats: ['iife'], name: 'UCBridgeClient', fileName: () => 'iframe-client.iife.js' },
+    emptyOutDir: false,
+    minify: true,
+  },
+});
