@@ -1,0 +1,27 @@
+import { BridgeError, isBridgeError } from '@ucbridge/protocol';
+import { createHostBridge } from './host-bridge.js';
+import type { HostBridge } from './types.js';
+
+/** What the script-tag build puts on `window.UCBridge`. */
+export interface UCBridgeGlobal {
+  createHostBridge: typeof createHostBridge;
+  BridgeError: typeof BridgeError;
+  isBridgeError: typeof isBridgeError;
+  /** The bridge installed from the script tag's `data-allowed-origins`, if it had one. */
+  bridge?: HostBridge;
+}
+
+/**
+ * The script-tag build's start-up: defines `window.UCBridge`, then, when `script` carries
+ * `data-allowed-origins` (space- or comma-separated), installs a bridge from it (`data-legacy="false"`
+ * turns legacy messages off) and exposes it as `UCBridge.bridge`. An attribute that is present but
+ * empty or invalid throws after `UCBridge` is defined, so the mistake shows in the console.
+ * A second copy of the script changes nothing: two bridges would dispose a legacy call twice.
+ */
+export function autoInstall(script: HTMLOrSVGScriptElement | null, win: Window & { UCBridge?: UCBridgeGlobal }): UCBridgeGlobal {
+  if (win.UCBridge) return win.UCBridge;
+  const api: UCBridgeGlobal = (win.UCBridge = { createHostBridge, BridgeError, isBridgeError });
+  const origins = script?.dataset.allowedOrigins;
+  if (origins != null) api.bridge = createHostBridge({ allowedOrigins: origins, legacy: script!.dataset.legacy != 'false', window: win });
+  return api;
+}

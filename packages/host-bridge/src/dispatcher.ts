@@ -1,0 +1,40 @@
+import { checkRequest, isBridgeError, type Disposition } from '@ucbridge/protocol';
+import { fail } from './fail.js';
+import { closeActiveTab, dispositionCall } from './platform.js';
+import type { ActionHandler, HostBridgeOptions, RequestContext } from './types.js';
+
+/** Runs one action: resolves with its result, rejects with a `BridgeError`, never throws. */
+export type RunAction = (action: string, arg: unknown, ctx: RequestContext) => Promise<unknown>;
+
+/**
+ * The action table of one bridge: the names offered in `WELCOME`, and `run`, which rejects with
+ * `UNKNOWN_ACTION`, `PLATFORM_TIMEOUT` after `platformTimeoutMs`, the code of a thrown `BridgeError`,
+ * else `HANDLER_ERROR` (the thrown error's message). Throws a `TypeError` for an action name a client
+ * could not call (see `checkRequest`) or one that shadows a built-in.
+ */
+export function createDispatcher(options: HostBridgeOptions, win: Window): [names: string[], run: RunAction] {
+  const { closeTab = () => closeActiveTab(win), dispositionCall: dispose = (d: Disposition) => dispositionCall(win, d) } = options.handlers ?? {};
+  // a Map, not the options object: `constructor` or `__proto__` must never reach a handler
+  const table = new Map<string, ActionHandler>([
+    ['CLOSE_TAB', (_, ctx) => closeTab(ctx)],
+    ['DISPOSITION_CALL', (d, ctx) => dispose(d as Disposition, ctx)],
+  ]);
+  for (const [name, handler] of Object.entries(options.actions ?? {})) {
+    if (table.has(name) || !checkRequest({ id: '1', action: name }).ok) throw new TypeError('ucbridge: bad action name ' + name);
+    table.set(name, handler);
+  }
+  const timeoutMs = options.platformTimeoutMs ?? 30_000;
+
+  const run: RunAction = (action, arg, ctx) =>
+    new Promise<unknown>((resolve, reject) => {
+      const handler = table.get(action);
+      if (!handler) throw fail('UNKNOWN_ACTION', 'no action ' + action, 'action');
+      // called synchronously, inside the message event, as the documented listener does
+      const result = handler(arg, ctx);
+      const timer = setTimeout(() => reject(fail('PLATFORM_TIMEOUT', action + ' timed out')), timeoutMs);
+      Promise.resolve(result).then(resolve, reject).finally(() => clearTimeout(timer));
+    }).catch((error: unknown) => {
+      throw isBridgeError(error) ? error : fail('HANDLER_ERROR', `${action} failed: ${String((error as Error | undefined)?.message ?? error).slice(0, 200)}`);
+    });
+  return [[...table.keys()], run];
+}

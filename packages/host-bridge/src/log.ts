@@ -1,0 +1,19 @@
+import type { BridgeError } from '@ucbridge/protocol';
+import type { BridgeLogEvent, HostBridgeOptions } from './types.js';
+
+/**
+ * Logs one event. An `error` on a `hello` / `request` / `legacy` event is a refusal (`onRejected`);
+ * everything else, outcomes (`reply`) included, goes to `onAccepted`.
+ */
+export type Log = (kind: BridgeLogEvent['kind'], origin: string, action?: string, error?: BridgeError, data?: unknown) => void;
+
+/** The bridge's logger over the two hooks; a hook that throws must not stop the bridge answering. */
+export function createLog({ onAccepted, onRejected = (event) => console.warn('ucbridge: refused', event) }: HostBridgeOptions): Log {
+  return (kind, origin, action, error, data) => {
+    try {
+      (error && kind !== 'reply' ? onRejected : onAccepted)?.({ kind, origin, action, code: error?.code, message: error?.message ?? 'ok', field: error?.field, data });
+    } catch {
+      // the hook's own bug
+    }
+  };
+}

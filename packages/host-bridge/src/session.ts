@@ -1,0 +1,89 @@
+import { checkRequest, isBridgeMessage, toWireError, type BridgeError, type Checked, type Reply, type Request } from '@ucbridge/protocol';
+import type { RunAction } from './dispatcher.js';
+import { fail } from './fail.js';
+import type { Log } from './log.js';
+
+/** The part of a `MessagePort` a session uses: the seam that lets the request/reply core run in Node. */
+export type PortLike = Pick<MessagePort, 'postMessage' | 'close' | 'onmessage'>;
+
+/**
+ * Why a session ends: `destroyed` (bridge.destroy()), `unloading` (pagehide), `replaced` (a new HELLO
+ * from the same frame), `bye` (the client said BYE: nothing more is posted).
+ */
+export type CloseReason = 'destroyed' | 'unloading' | 'replaced' | 'bye';
+
+/**
+ * Serves one client's private port and returns its `close`. Requirements:
+ * - exactly one reply per accepted request id, whatever the handler does (resolves, rejects, throws,
+ *   never answers, answers twice, returns something that cannot be cloned — then `ok` without result,
+ *   since the action did run and the caller must not retry it);
+ * - a refused request is answered at once when it carries a usable id; a second request with a
+ *   pending id is refused without a reply (its reply would settle the first one);
+ * - at most `maxPending` requests in flight, more are answered `RATE_LIMITED`;
+ * - on close, every pending request is answered `DESTROYED` — except `CLOSE_TAB` while the page
+ *   unloads, which is the tab closing: answered ok — then `BYE`; nothing is posted after that.
+ */
+export function createSession(port: PortLike, origin: string, run: RunAction, maxPending: number, log: Log, onEnd: () => void): (reason: CloseReason) => void {
+  /** id → action of every request whose outcome is not sent yet. */
+  const pending = new Map<string, string>();
+
+  function send(replyTo: string, ok: boolean, value: unknown): void {
+    const reply = (result: unknown) => port.postMessage((ok ? { ucbridge: 1, replyTo, ok, result } : { ucbridge: 1, replyTo, ok, error: toWireError(value as BridgeError) }) satisfies Reply);
+    try {
+      reply(value);
+    } catch {
+      reply(undefined); // DataCloneError
+    }
+  }
+
+  function settle(id: string, ok: boolean, value: unknown): void {
+    const action = pending.get(id);
+    if (!pending.delete(id)) return; // late: already answered
+    send(id, ok, value);
+    log('reply', origin, action, ok ? undefined : (value as BridgeError), ok ? value : undefined);
+  }
+
+  function close(reason: CloseReason): void {
+    if (reason !== 'bye') {
+      pending.forEach((action, id) =>
+        reason === 'unloading' && action === 'CLOSE_TAB' ? settle(id, true, undefined) : settle(id, false, fail('DESTROYED', `bridge ${reason}: ${action} outcome unknown`)),
+      );
+      port.postMessage({ ucbridge: 1, type: 'BYE' });
+    }
+    pending.clear();
+    port.onmessage = null;
+    port.close();
+    onEnd();
+  }
+
+  port.onmessage = ({ data }: MessageEvent) => {
+    if (isBridgeMessage(data) && (data as { type?: unknown }).type === 'BYE') return close('bye');
+    const checked: Checked<Request> = isBridgeMessage(data) ? checkRequest(data) : { ok: false, field: 'ucbridge', message: 'not a ucbridge message' };
+    let error: BridgeError | undefined;
+    let id: string | undefined;
+    if (!checked.ok) {
+      // checkRequest checks the id before anything else: when another field failed, the id is usable
+      if (!/^(ucbridge|request|id)$/.test(checked.field)) id = (data as { id: string }).id;
+      error = fail(checked.field.startsWith('disposition') ? 'INVALID_ARGUMENT' : 'INVALID_MESSAGE', checked.message, checked.field);
+    } else if (pending.has(checked.value.id)) {
+      error = fail('INVALID_MESSAGE', 'id already pending', 'id');
+    } else {
+      id = checked.value.id;
+      if (pending.size >= maxPending) error = fail('RATE_LIMITED', 'too many requests pending');
+    }
+    if (error || !checked.ok) {
+      if (id) send(id, false, error);
+      return log('request', origin, undefined, error);
+    }
+    const { action, disposition, params } = checked.value;
+    const arg = disposition ?? params;
+    pending.set(id!, action);
+    log('request', origin, action, undefined, arg);
+    run(action, arg, { origin, action, source: 'port' }).then(
+      (result) => settle(id!, true, result),
+      (reason: unknown) => settle(id!, false, reason),
+    );
+  };
+
+  return close;
+}

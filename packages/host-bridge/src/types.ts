@@ -1,0 +1,105 @@
+import type { Disposition, ErrorCode } from '@ucbridge/protocol';
+
+/** What a handler learns about the request it serves. */
+export interface RequestContext {
+  /** `event.origin` of the frame that asked, already checked against the allow-list. */
+  origin: string;
+  /** The action asked for: `CLOSE_TAB`, `DISPOSITION_CALL` or one the form added. */
+  action: string;
+  /** `'port'`: a ucbridge v1 request (it gets a reply); `'legacy'`: the documented snippet (no reply). */
+  source: 'port' | 'legacy';
+}
+
+/**
+ * Runs one action. Its return value (or what its promise resolves to) is the reply's `result`;
+ * a throw or a rejection is the reply's error (`HANDLER_ERROR`, or the `code` of a thrown `BridgeError`).
+ */
+export type ActionHandler = (params: unknown, ctx: RequestContext) => unknown | Promise<unknown>;
+
+/** Replacements for the two platform calls. */
+export interface HostHandlers {
+  /** Default: `parent.closeActiveTab()` of the form's window (`PLATFORM_MISSING` when absent). */
+  closeTab?: (ctx: RequestContext) => unknown | Promise<unknown>;
+  /**
+   * Default: `window.UC_DispositionCall(campaign, callerid, guid, l1, l2, l3, d1, d2, comment, schedule,
+   * onSuccess, onError)` as a promise: resolves with what `onSuccess` receives, rejects `PLATFORM_ERROR`
+   * when `onError` is called. `d` is already validated (ten strings, schedule checked).
+   */
+  dispositionCall?: (d: Disposition, ctx: RequestContext) => unknown | Promise<unknown>;
+}
+
+/**
+ * One line of the bridge's log, for `onAccepted` / `onRejected`.
+ * - `hello`: a handshake (accepted: a port was opened; rejected: why not);
+ * - `request`: a v1 request on a port; `legacy`: a documented-snippet message on the window;
+ * - `reply`: the outcome of an accepted request (sent on the port for v1, only logged for legacy),
+ *   with `code` set when it failed.
+ * Rejected events never carry the refused payload (it may be hostile or huge); accepted ones carry
+ * the validated disposition / params in `data`, and replies the result.
+ */
+export interface BridgeLogEvent {
+  kind: 'hello' | 'request' | 'legacy' | 'reply';
+  origin: string;
+  action?: string | undefined;
+  code?: ErrorCode | undefined;
+  message: string;
+  field?: string | undefined;
+  data?: unknown;
+}
+
+/** Options of {@link createHostBridge}. */
+export interface HostBridgeOptions {
+  /**
+   * Required. Origins allowed to talk to the form: exact (`https://crm.example.com`) or one-level-or-more
+   * wildcards (`https://*.example.org`), as an array or one string separated by spaces or commas.
+   * `'*'` is not accepted here: see `dangerouslyAllowAnyOrigin`.
+   */
+  allowedOrigins: readonly string[] | string;
+  /** Accept messages from every origin (`allowedOrigins` is then ignored). Logs a warning. @default false */
+  dangerouslyAllowAnyOrigin?: boolean;
+  /** Override the platform calls behind `CLOSE_TAB` and `DISPOSITION_CALL`. */
+  handlers?: HostHandlers;
+  /**
+   * Extra named actions the form offers (v1 clients only: `host.call(name, params)`). Names are
+   * 1-64 characters `[A-Za-z][\w.-]*`, not `CLOSE_TAB` / `DISPOSITION_CALL`.
+   */
+  actions?: Record<string, ActionHandler>;
+  /**
+   * Milliseconds a handler (the platform's callbacks included) may take before the request is answered
+   * `PLATFORM_TIMEOUT`; a late outcome is then ignored. @default 30000
+   */
+  platformTimeoutMs?: number;
+  /**
+   * Requests one port may have in flight; more are answered `RATE_LIMITED` at once, so a flood
+   * cannot pile up calls on the platform. @default 16
+   */
+  maxPendingPerPort?: number;
+  /**
+   * Accept the documented legacy messages on the window. Turn off for a form that keeps the platform's
+   * documented listener beside the bridge, or a call would be disposed twice. @default true
+   */
+  legacy?: boolean;
+  /** Called for every accepted message and every outcome (`kind: 'reply'`). A throw is ignored. */
+  onAccepted?: (event: BridgeLogEvent) => void;
+  /** Called for every refused message, with `code` and reason. A throw is ignored. @default console.warn */
+  onRejected?: (event: BridgeLogEvent) => void;
+  /** The form's window. @default globalThis.window */
+  window?: Window;
+}
+
+/** A running bridge. */
+export interface HostBridge {
+  /** Every action offered to clients (sent in `WELCOME`): the two built-ins, then the form's own. */
+  readonly actions: string[];
+  /**
+   * Stops the bridge: removes its window listeners, answers every pending request `DESTROYED`,
+   * sends `BYE` on every port and closes it. Idempotent.
+   */
+  destroy(): void;
+}
+
+/** The platform globals the default handlers call. */
+export interface PlatformWindow {
+  UC_DispositionCall?: (...args: unknown[]) => unknown;
+  closeActiveTab?: () => unknown;
+}
