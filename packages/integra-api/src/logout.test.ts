@@ -64,6 +64,8 @@ describe('logout', () => {
     ['http-500', 'HTTP_ERROR'],
     ['slow', 'TIMEOUT'],
     ['drop', 'NETWORK'],
+    ['drop-mid-body', 'NETWORK'],
+    ['error', 'unexpected answer'],
   ];
   for (const [fault, reason] of faults) {
     it(`reports the ${fault} fault as LOGOUT_FAILED (${reason}), not swallowed`, async () => {
@@ -77,6 +79,16 @@ describe('logout', () => {
       expect(isSessionOpen(session)).toBe(false);
     });
   }
+});
+
+describe('logout of a key the server already dropped', () => {
+  it('rejects with LOGOUT_FAILED whose cause is HTTP_ERROR 401', async () => {
+    const session = await open();
+    sim.revokeAll();
+    const error = await rejection(logout(session));
+    expect(error).toMatchObject({ code: 'LOGOUT_FAILED', status: 401 });
+    expect((error.cause as IntegraError).code).toBe('HTTP_ERROR');
+  });
 });
 
 describe('logoutAll', () => {

@@ -3,6 +3,7 @@
  * tests, the demo and users' own test suites. Node only.
  */
 export { startIntegraSim } from './sim.js';
+export { runIntegraSimCli, type CliIo } from './cli.js';
 export { DEFAULT_SIM_USERS, newApiKey, type SimUser } from './users.js';
 export { GARBAGE_BODY, SIM_FAULT_KINDS, type SimFaultKind, type SimFaultOptions } from './faults.js';
 export type { SimUpload } from './uploads.js';
