@@ -1,1 +1,11 @@
-export {};
+/**
+ * Dialer base upload (`Dialers/uploadbase`): contacts → validated dialer lines → base64 upload
+ * bodies, split into parts. Runs in browsers and Node: nothing reachable from here imports `node:`.
+ */
+export type { DialerContact, ContactProblem, DialerBase, DialerBasePart, UploadProgress, UploadBaseResult } from './types.js';
+export { DialerBaseBuilder, DEFAULT_MAX_LINES, DEFAULT_MAX_PROBLEMS, type DialerBaseOptions } from './builder.js';
+export { toDialerCsv, validateContacts, validateContact, validateFilename, validateCampaign, prepareDialerBase } from './validate.js';
+export { uploadBase, sendDialerBase, type UploadBaseOptions, type SendOptions } from './upload.js';
+export { encodeUploadBody } from './upload-body.js';
+export { InvalidContactsError, UploadBaseError, formatProblem } from './errors.js';
+export { parseDialerLine, parseDialerFields, type ParsedDialerLine } from './parse-line.js';

@@ -1,0 +1,29 @@
+/**
+ * A mistake of the person running the CLI (bad arguments, a bad file, no password): printed
+ * as a message (with the usage when `usage` is set), exit code 1. Anything that is not a
+ * CliError or an IntegraError is a bug and is printed with its stack.
+ */
+
+/** Stable codes of {@link CliError}. */
+export type CliErrorCode =
+  | 'USAGE'
+  | 'UNKNOWN_COMMAND'
+  | 'PASSWORD_IN_ARGV'
+  | 'NO_PASSWORD'
+  | 'FILE_UNREADABLE'
+  | 'INVALID_FILE'
+  | 'EMPTY_FILE';
+
+/** A user error: message (+ usage), exit 1. */
+export class CliError extends Error {
+  readonly code: CliErrorCode;
+  /** Print the command's usage before the message. */
+  readonly usage: boolean;
+
+  constructor(code: CliErrorCode, message: string, options: { usage?: boolean } = {}) {
+    super(message);
+    this.name = 'CliError';
+    this.code = code;
+    this.usage = options.usage ?? false;
+  }
+}
