@@ -58,6 +58,16 @@ describe('no secret leaks', () => {
       await catchIt(logout(session));
       await catchIt(integraPost(session, 'Test/ping', {})); // SESSION_CLOSED
     }
+    // aborted mid-request
+    const aborting = await login(options());
+    sessions.push(aborting);
+    sim.setFault('slow', { route: 'Test/ping', times: 1 });
+    const controller = new AbortController();
+    const aborted = catchIt(integraPost(aborting, 'Test/ping', {}, { signal: controller.signal }));
+    while (sim.requests.at(-1)?.fault !== 'slow') await new Promise((r) => setTimeout(r, 5));
+    controller.abort();
+    await aborted;
+    await logout(aborting);
     // refused login, dead key, insecure and malformed URLs, nothing listening
     await catchIt(login({ ...options(), password: `${PASSWORD}-wrong` }));
     const live = await login(options());
@@ -87,7 +97,7 @@ describe('no secret leaks', () => {
 
     const codes = new Set(collected.map((e) => (e as { code?: string }).code));
     expect([...codes].sort()).toEqual(
-      ['BAD_RESPONSE', 'HTTP_ERROR', 'INSECURE_URL', 'INVALID_ARGUMENT', 'LOGIN_REFUSED', 'LOGOUT_FAILED', 'NETWORK', 'SESSION_CLOSED', 'TIMEOUT', undefined].sort(),
+      ['ABORTED', 'BAD_RESPONSE', 'HTTP_ERROR', 'INSECURE_URL', 'INVALID_ARGUMENT', 'LOGIN_REFUSED', 'LOGOUT_FAILED', 'NETWORK', 'SESSION_CLOSED', 'TIMEOUT', undefined].sort(),
     );
     const texts = [
       ...collected.flatMap((e) => renderings(e)),

@@ -172,6 +172,14 @@ describe('routes and log', () => {
     ]);
     expect(JSON.stringify(sim.requests)).not.toContain(key);
   });
+
+  it('shortens long values in the log (the whole upload stays in uploads)', async () => {
+    const key = await loginKey();
+    const fileb64 = Buffer.from('C;099123456;;;;\n'.repeat(100)).toString('base64');
+    await post('Dialers/uploadbase', { filename: 'f', fileb64, campaign: 'C', cant: '100', username: 'api' }, key);
+    expect(sim.requests.at(-1)!.params['fileb64']).toBe(`${fileb64.slice(0, 64)}… (${fileb64.length} characters)`);
+    expect(sim.uploads.at(-1)!.fileb64).toBe(fileb64);
+  });
 });
 
 describe('fault switches', () => {

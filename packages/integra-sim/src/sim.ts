@@ -15,6 +15,8 @@ import { DEFAULT_SIM_USERS } from './users.js';
 const PREFIX = '/Integra/resources/';
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const SECRET_FIELDS = new Set(['password', 'token']);
+// the full upload is in `uploads`; the request log keeps a prefix so long runs stay small
+const MAX_LOGGED_VALUE = 256;
 
 /**
  * Starts a simulator and resolves once it listens.
@@ -86,7 +88,7 @@ export async function startIntegraSim(options: IntegraSimOptions = {}): Promise<
     if (req.method !== 'POST') return finish({ status: 405, body: 'Method Not Allowed' });
 
     const params = Object.fromEntries(new URLSearchParams(await readBody(req)));
-    record.params = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, SECRET_FIELDS.has(k) ? '***' : v]));
+    record.params = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, logValue(k, v)]));
 
     const fault = faults.take(route);
     record.fault = fault?.kind;
@@ -149,6 +151,12 @@ export async function startIntegraSim(options: IntegraSimOptions = {}): Promise<
         server.closeAllConnections();
       }),
   };
+}
+
+/** A field as the log keeps it: secrets masked, long values (a `fileb64`) shortened. */
+function logValue(name: string, value: string): string {
+  if (SECRET_FIELDS.has(name)) return '***';
+  return value.length > MAX_LOGGED_VALUE ? `${value.slice(0, 64)}… (${value.length} characters)` : value;
 }
 
 function send(res: ServerResponse, answer: SimAnswer): void {

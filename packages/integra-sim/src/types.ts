@@ -37,7 +37,7 @@ export interface SimRequestRecord {
   method: string;
   /** Path relative to `Integra/resources/` (or the raw path for other URLs). */
   route: string;
-  /** Form fields; `password` and `token` replaced by `***`. */
+  /** Form fields; `password` and `token` replaced by `***`, values over 256 characters shortened. */
   params: Record<string, string>;
   contentType: string | undefined;
   /** An `Authorization` header was present. */
