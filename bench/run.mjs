@@ -16,6 +16,7 @@ const USAGE = `npm run bench [-- options]
   --calls N     sequential awaited calls per load (default 1000)
   --warm N      warm-up calls before them (default 100)
   --burst N     unawaited calls for throughput (default 10000)
+  --connects N  extra connection-only loads per library per round (default 4)
   --only a,b    only these libraries (${LIBRARIES.map((l) => l.id).join(', ')})
   --size-only   no browser
   --no-dialer   skip the dialer CSV benchmark
@@ -27,6 +28,7 @@ const { values: opt } = parseArgs({
     calls: { type: 'string', default: '1000' },
     warm: { type: 'string', default: '100' },
     burst: { type: 'string', default: '10000' },
+    connects: { type: 'string', default: '4' },
     only: { type: 'string' },
     'size-only': { type: 'boolean', default: false },
     'no-dialer': { type: 'boolean', default: false },
@@ -38,15 +40,15 @@ if (opt.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const int = (name) => {
+const int = (name, least = 1) => {
   const n = Number(opt[name]);
-  if (!Number.isInteger(n) || n < 1) {
+  if (!Number.isInteger(n) || n < least) {
     console.error(`--${name} must be a positive integer\n\n${USAGE}`);
     process.exit(1);
   }
   return n;
 };
-const settings = { rounds: int('rounds'), calls: int('calls'), warm: int('warm'), burst: int('burst') };
+const settings = { rounds: int('rounds'), calls: int('calls'), warm: int('warm'), burst: int('burst'), connects: int('connects', 0) };
 settings.command = ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
 
 const notes = [];

@@ -19,6 +19,7 @@ export async function runChild(pair) {
     const connectMs = now() - t0;
     // every pair answers the campaign, bare or wrapped ({ confirmed, result }, { data })
     if (!JSON.stringify(first ?? null).includes(DISPOSITION.campaign)) throw new Error(`unexpected answer ${JSON.stringify(first)}`);
+    if (q.get('mode') === 'connect') return done({ ok: true, isolated: self.crossOriginIsolated, connectMs });
     for (let i = 0; i < warm; i++) await conn.call(DISPOSITION);
     const latency = new Array(calls);
     for (let i = 0; i < calls; i++) {

@@ -42,9 +42,11 @@ async function loadOnce(browser, lib, params, timeoutMs) {
 
 /**
  * Runs `rounds` rounds over `libs`; round r starts at library r (mod n) so no library always goes
- * first or last. Resolves to Map(id -> array of per-round results). `onProgress` gets a line per load.
+ * first or last. Each round is one full load per library, then `connects` more loads per library
+ * that stop after the first answered call (connection time is one sample per load and noisy).
+ * Resolves to { results: Map(id -> [{ ...full load, connects: [ms...] }] per round), browserVersion }.
  */
-export async function runBrowser(libs, { rounds, calls, warm, burst, timeoutMs = 180_000, onProgress = () => {} }) {
+export async function runBrowser(libs, { rounds, calls, warm, burst, connects, timeoutMs = 180_000, onProgress = () => {} }) {
   const scripts = await buildPages(libs);
   const close = await startServer(scripts);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
@@ -55,9 +57,19 @@ export async function runBrowser(libs, { rounds, calls, warm, burst, timeoutMs =
       for (const lib of order) {
         const started = Date.now();
         const res = await loadOnce(browser, lib, { calls, warm, burst }, timeoutMs);
+        if (res.ok) res.connects = [res.connectMs];
         results.get(lib.id).push(res);
         onProgress(`round ${r + 1}/${rounds} ${lib.id}: ${res.ok ? `ok in ${((Date.now() - started) / 1000).toFixed(1)} s` : `FAILED ${res.error}`}`);
       }
+      for (let k = 0; k < connects; k++) {
+        for (const lib of order) {
+          const res = await loadOnce(browser, lib, { mode: 'connect' }, timeoutMs);
+          const round = results.get(lib.id)[r];
+          if (res.ok && round.ok) round.connects.push(res.connectMs);
+          else if (!res.ok) onProgress(`round ${r + 1}/${rounds} ${lib.id} connect: FAILED ${res.error}`);
+        }
+      }
+      if (connects) onProgress(`round ${r + 1}/${rounds}: ${connects} connection load(s) per library done`);
     }
   } finally {
     await browser.close();

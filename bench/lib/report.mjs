@@ -29,8 +29,9 @@ export function summarize(libs, results) {
       medianRange: range(medians),
       p95: median(per((r) => quantile(r.latency, 0.95))),
       p99: median(per((r) => quantile(r.latency, 0.99))),
-      connect: median(per((r) => r.connectMs)),
-      connectRange: range(per((r) => r.connectMs)),
+      connect: median(runs.flatMap((r) => r.connects)),
+      connectRange: range(per((r) => median(r.connects))),
+      connectSamples: runs.reduce((n, r) => n + r.connects.length, 0),
       burst: median(per((r) => r.burstMs)),
       burstRange: range(per((r) => r.burstMs)),
       oneWay: oneWay && median(oneWay),
@@ -72,7 +73,7 @@ function browserSections(libs, sum, settings) {
   });
   const con = ok.map((l) => {
     const s = sum.get(l.id);
-    return [label(l), ms(s.connect), `${ms(s.connectRange.min)}–${ms(s.connectRange.max)}`, times(s.connect, win?.connect), times(s.connect, port?.connect)];
+    return [label(l), ms(s.connect), `${ms(s.connectRange.min)}–${ms(s.connectRange.max)}`, s.connectSamples, times(s.connect, win?.connect), times(s.connect, port?.connect)];
   });
   const thr = ok.map((l) => {
     const s = sum.get(l.id);
@@ -93,9 +94,9 @@ function browserSections(libs, sum, settings) {
     '',
     '## Connection (ms)',
     '',
-    'From the child document\'s first script line (an inline script before the library bundle, so download and parse count) to the first answered call. Median over rounds.',
+    `From the child document's first script line (an inline script just before the inlined library bundle, so its parse and start-up count) to the first answered call, handshake included. Median of every page load (${1 + settings.connects} per library per round); spread = lowest–highest round median.`,
     '',
-    table(['library', 'median', 'spread', '× raw window.postMessage', '× raw MessagePort'], con),
+    table(['library', 'median', 'spread', 'loads', '× raw window.postMessage', '× raw MessagePort'], con),
     '',
     '## Throughput',
     '',
@@ -143,7 +144,7 @@ export function report({ date, env, settings, pairs, iife, libs, summary, notes 
     `Command: \`${settings.command}\` · ${env}`,
     ...(notes.length ? ['', ...notes.map((n) => `> ${n}`)] : []),
     '',
-    goals(pairs, iife, summary),
+    goals(pairs, iife, summary) || '_ucbridge not measured: no goals to check._',
     '',
     sizeSection(pairs, iife),
     ...(summary ? ['', browserSections(libs, summary, settings)] : []),

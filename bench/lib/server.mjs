@@ -15,12 +15,13 @@ const HEADERS = {
   'Cache-Control': 'no-store',
 };
 
-const page = (script, head = '') =>
-  `<!doctype html><html><head><meta charset="utf-8">${head}</head><body><script src="/js/${script}"></script></body></html>`;
+// Bundles are inlined: no fetch between the child's first line and its library, only parse and run.
+// (esbuild escapes "</script" inside its output, so inlining is safe.)
+const page = (script, head = '') => `<!doctype html><html><head><meta charset="utf-8">${head}</head><body><script>${script}</script></body></html>`;
 
 /**
  * Starts both listeners. `scripts` maps a bundle name (`parent-penpal.js`) to its text.
- * Routes: /p/<lib> parent page, /c/<lib> child page, /js/<name> a bundle. Resolves to close().
+ * Routes: /p/<lib> parent page, /c/<lib> child page (bundles inline), /js/<name> a bundle alone. Resolves to close().
  */
 export async function startServer(scripts) {
   const server = createServer((req, res) => {
@@ -28,9 +29,9 @@ export async function startServer(scripts) {
     const [, kind, name] = pathname.split('/');
     let body;
     let type = 'text/html; charset=utf-8';
-    if (kind === 'p' && scripts.has(`parent-${name}.js`)) body = page(`parent-${name}.js`);
-    // the inline line runs before the library bundle is fetched and parsed: connection time counts both
-    else if (kind === 'c' && scripts.has(`child-${name}.js`)) body = page(`child-${name}.js`, '<script>self.__t0 = performance.now()</script>');
+    if (kind === 'p' && scripts.has(`parent-${name}.js`)) body = page(scripts.get(`parent-${name}.js`));
+    // the child's first line runs before its library bundle is parsed: connection time counts the parse
+    else if (kind === 'c' && scripts.has(`child-${name}.js`)) body = page(scripts.get(`child-${name}.js`), '<script>self.__t0 = performance.now()</script>');
     else if (kind === 'js' && scripts.has(name)) {
       body = scripts.get(name);
       type = 'text/javascript; charset=utf-8';
