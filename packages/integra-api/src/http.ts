@@ -96,7 +96,9 @@ export async function postForm(req: FormRequest): Promise<string> {
       return new TimeoutError(`${path}: no complete answer from ${host} within ${req.timeoutMs} ms (${step})`, { path });
     }
     if (controller.signal.aborted) return new IntegraError('ABORTED', `${path}: aborted while ${step}`, { path });
-    return new NetworkError(`${path}: network failure while ${step} (${host})`, {
+    // in a browser a CORS refusal is indistinguishable from a network failure: say so
+    const hint = typeof document !== 'undefined' && step === 'sending the request' ? '; in a browser, a CORS refusal looks the same' : '';
+    return new NetworkError(`${path}: network failure while ${step} (${host}${hint})`, {
       path,
       cause: safeCause(error, req.secrets),
     });
