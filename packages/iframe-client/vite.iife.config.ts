@@ -5,7 +5,7 @@ import { defaultClientConditions, defineConfig } from 'vite';
 export default defineConfig({
   resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
-    lib: { entry: 'src/index.ts', formats: ['iife'], name: 'UCBridgeClient', fileName: () => 'iframe-client.iife.js' },
+    lib: { entry: 'src/iife.ts', formats: ['iife'], name: 'UCBridgeClient', fileName: () => 'iframe-client.iife.js' },
     emptyOutDir: false,
     minify: true,
   },

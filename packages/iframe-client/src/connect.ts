@@ -3,13 +3,9 @@ import {
   checkDisposition,
   formatSchedule,
   fromWireError,
-  isBridgeMessage,
   type ErrorCode,
   type LegacyMessage,
-  type Reply,
   type Request,
-  type Welcome,
-  type Refused,
 } from '@ucbridge/protocol';
 import { hostTarget } from './target.js';
 import type { CallOptions, CallResult, ConnectOptions, HostConnection, HostInfo } from './types.js';
@@ -20,33 +16,37 @@ interface Call {
   r: Request;
   /** The documented legacy shape, for the two built-ins only: what goes to the window when no bridge answers. */
   l: LegacyMessage | undefined;
-  /** Settles once: clears the timer and forgets the call. */
-  s(error: BridgeError | undefined, result?: CallResult): void;
-  /** Set once posted on a port: such a call is lost (never resent) when the port goes away. */
-  p?: 1;
+  /** Settles once: clears the timer and forgets the call. A falsy error resolves with `result`. */
+  s(error: BridgeError | false | undefined, result?: CallResult): void;
 }
 
 const noop = () => {};
 let counter = 0;
 const uid = () => Math.random().toString(36).slice(2) + ++counter;
-const fail = (code: ErrorCode, message: string, field?: string) => new BridgeError(code, 'ucbridge: ' + message, field);
+/** Every error says where it comes from and its code, then what happened. */
+const fail = (code: ErrorCode, detail: string, field?: string) => new BridgeError(code, `ucbridge ${code}: ${detail}`, field);
 
 /**
  * Connects this page (inside an iframe of a uContact form) to the form.
  *
  * Requirements, and how they are met:
  * - find a ucbridge bridge even when it starts late or restarts: `HELLO` is posted on
- *   `window.parent` at once and again after 50, 100, 200… ms (at most every second) until a
- *   `WELCOME` answers the latest one; after a `BYE` the handshake starts over;
- * - hear only the form: a `WELCOME` counts only from `event.source === window.parent`, from an
- *   origin that matches `hostOrigin`, naming our latest `HELLO`; then everything travels on the
- *   private `MessagePort` it carries, which no other frame (and no documented listener) sees;
+ *   `window.parent` at once and again after 50, 100, 200… ms (at most every second) until an
+ *   answer names the latest one; after a `BYE` the handshake starts over;
+ * - hear only the form: an answer counts only from `event.source === window.parent`, from an
+ *   origin that matches `hostOrigin`, naming our latest (random) `HELLO` id; then everything
+ *   travels on the private `MessagePort` a `WELCOME` carries, which no other frame (and no
+ *   documented listener) sees. Any other answer (`REFUSED`, a `WELCOME` of another version or
+ *   without a port) means the form speaks a protocol this client does not: `VERSION_MISMATCH`;
  * - never hang: calls made before the handshake wait for it; when no `WELCOME` comes within
  *   `handshakeTimeoutMs`, `closeTab` / `dispositionCall` are posted once in the platform's
  *   documented shape (a legacy-only form understands them) and settle unconfirmed, other actions
- *   reject `NOT_CONNECTED`; every call also has its own timeout.
+ *   reject `NOT_CONNECTED`; every call also has its own timeout;
  * - never dispose twice: a call goes either on the port or (once) to the window, never both, and a
  *   call lost with its port is rejected `CONNECTION_LOST`, not resent.
+ *
+ * Invariant that keeps this small: while a port is open every call in `calls` has been posted on
+ * it (calls are posted as they are made), and while none is open none has (`BYE` rejects them all).
  *
  * Throws a `TypeError` when `hostOrigin` is not an origin or origin pattern.
  */
@@ -57,10 +57,11 @@ export function connectToHost(options: ConnectOptions): HostConnection {
   const calls = new Map<string, Call>();
   let port: MessagePort | undefined;
   let info: HostInfo | undefined;
-  // no WELCOME within handshakeTimeoutMs of the current handshake
-  let legacy = false;
-  // when set, every call rejects with it: no host can ever be reached
-  let dead = target ? undefined : fail('ORIGIN_NOT_ALLOWED', `the parent page (${real || 'origin unknown'}) is not ${options.hostOrigin}`);
+  // no WELCOME within handshakeTimeoutMs of the current handshake: built-ins go the legacy way
+  let legacy: unknown;
+  // when set, every call rejects with it: no host can be reached any more
+  let dead = target ? undefined : fail('ORIGIN_NOT_ALLOWED', `parent ${real} is not ${options.hostOrigin}`);
+  // id of the latest HELLO; '' when no handshake runs
   let helloId = '';
   let helloTimer: ReturnType<typeof setTimeout>;
   let legacyTimer: ReturnType<typeof setTimeout>;
@@ -68,26 +69,21 @@ export function connectToHost(options: ConnectOptions): HostConnection {
   let resolveConnected: (info: HostInfo) => void;
   let rejectConnected: (error: BridgeError) => void;
 
-  /** Sends a call where it can go now; leaves it waiting while the handshake runs. */
+  /** Sends a call where it can go now, or leaves it waiting while the handshake runs. */
   const route = (c: Call) => {
     if (dead) c.s(dead);
     else if (port) {
-      if (!c.p) {
-        c.p = 1;
-        try {
-          port.postMessage(c.r);
-        } catch {
-          c.s(fail('INVALID_ARGUMENT', `${c.r.action} params cannot be cloned`, 'params'));
-        }
+      try {
+        port.postMessage(c.r);
+      } catch {
+        c.s(fail('INVALID_ARGUMENT', `${c.r.action} params cannot be cloned`, 'params'));
       }
-    } else if (!legacy) {
-      // the handshake is still running: the call waits for WELCOME or for the legacy timer
-    } else if (c.l) {
-      parent.postMessage(c.l, target);
-      options.requireConfirmation
-        ? c.s(fail('UNCONFIRMED', `${c.l.action} was posted, but no ucbridge host confirmed it`))
-        : c.s(undefined, { confirmed: false });
-    } else c.s(fail('NOT_CONNECTED', `no ucbridge host answered, ${c.r.action} needs one`));
+    } else if (legacy) {
+      if (c.l) {
+        parent.postMessage(c.l, target);
+        c.s(options.requireConfirmation && fail('UNCONFIRMED', `${c.l.action} posted, no ucbridge host to confirm it`), { confirmed: false });
+      } else c.s(fail('NOT_CONNECTED', `${c.r.action} needs a ucbridge host`));
+    }
   };
 
   const stop = () => {
@@ -96,56 +92,51 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     helloId = '';
   };
 
+  const drop = (error: BridgeError) => {
+    port?.close();
+    port = info = undefined;
+    calls.forEach((c) => c.s(error));
+  };
+
   const hello = (delay: number) => {
     parent.postMessage({ ucbridge: 1, type: 'HELLO', id: (helloId = uid()), versions: [1] }, target);
     helloTimer = setTimeout(hello, delay, Math.min(delay * 2, 1000));
   };
 
   const handshake = () => {
-    connected = new Promise((resolve, reject) => {
+    // callers who never look at `connected` must not see an unhandled rejection
+    (connected = new Promise((resolve, reject) => {
       resolveConnected = resolve;
       rejectConnected = reject;
-    });
-    // callers who never look at `connected` must not see an unhandled rejection
-    connected.catch(noop);
-    legacy = false;
+    })).catch(noop);
+    legacy = 0;
     if (dead) return rejectConnected(dead);
     legacyTimer = setTimeout(() => {
-      legacy = true;
+      legacy = 1;
       calls.forEach(route);
     }, options.handshakeTimeoutMs ?? 1500);
     hello(50);
   };
 
+  // the port is private to the host that answered: nothing to check but our own ids
   const onPortMessage = ({ data }: MessageEvent) => {
-    if (!isBridgeMessage(data)) return;
-    if ((data as { type?: string }).type == 'BYE') {
-      port!.close();
-      port = info = undefined;
+    if (data?.type == 'BYE') {
       const lost = fail('CONNECTION_LOST', 'the host went away');
-      calls.forEach((c) => c.p && c.s(lost));
+      drop(lost);
       options.onDisconnect?.(lost);
       handshake();
-    } else {
-      const d = data as Reply;
-      calls.get(d.replyTo)?.s(d.ok === true ? undefined : fromWireError((d as { error?: unknown }).error), { confirmed: true, result: (d as { result?: unknown }).result });
-    }
+    } else calls.get(data?.replyTo)?.s(data.ok !== true && fromWireError(data.error), { confirmed: true, result: data.result });
   };
 
   const onWindowMessage = (e: MessageEvent) => {
-    const d = e.data as Welcome | Refused;
-    if (e.source != parent || !helloId || !isBridgeMessage(d) || d.replyTo !== helloId || !matches(e.origin)) return;
-    if (d.type == 'WELCOME' && d.version == 1 && e.ports[0]) {
+    const d = e.data;
+    if (e.source == parent && helloId && d?.replyTo === helloId && matches(e.origin)) {
       stop();
-      port = e.ports[0];
-      port.onmessage = onPortMessage;
-      info = { version: 1, actions: Array.isArray(d.actions) ? d.actions.filter((a) => typeof a == 'string') : [], origin: e.origin };
-      resolveConnected(info);
-      options.onConnect?.(info);
-      calls.forEach(route);
-    } else if (d.type == 'REFUSED' || d.type == 'WELCOME') {
-      stop();
-      rejectConnected((dead = fail('VERSION_MISMATCH', `the host speaks version ${(d as Refused).versions ?? (d as Welcome).version}, this client 1`)));
+      if (d.type == 'WELCOME' && d.version == 1 && (port = e.ports[0])) {
+        port.onmessage = onPortMessage;
+        resolveConnected((info = { version: 1, actions: Array.isArray(d.actions) ? d.actions : [], origin: e.origin }));
+        options.onConnect?.(info);
+      } else rejectConnected((dead = fail('VERSION_MISMATCH', `the host speaks ${d.versions ?? d.version}, this client 1`)));
       calls.forEach(route);
     }
   };
@@ -154,7 +145,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     new Promise<CallResult>((resolve, reject) => {
       const id = uid();
       const ms = o?.timeoutMs ?? options.timeoutMs ?? 15e3;
-      const timer = setTimeout(() => c.s(fail('TIMEOUT', `${action} got no answer within ${ms} ms`)), ms);
+      const timer = setTimeout(() => c.s(fail('TIMEOUT', `${action} got no answer in ${ms} ms`)), ms);
       const c: Call = {
         r: { ucbridge: 1, id, ...(l || { action, params }) },
         l,
@@ -191,10 +182,8 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     destroy() {
       stop();
       w.removeEventListener('message', onWindowMessage);
-      port?.close();
-      port = info = undefined;
-      rejectConnected((dead = fail('DESTROYED', 'the connection was destroyed')));
-      calls.forEach(route);
+      rejectConnected((dead = fail('DESTROYED', 'destroy() was called')));
+      drop(dead);
     },
   };
 }

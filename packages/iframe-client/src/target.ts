@@ -19,13 +19,8 @@ export function hostTarget(w: Window, { hostOrigin, dangerouslyAllowAnyHostOrigi
   if (dangerouslyAllowAnyHostOrigin) return [() => true, '*'];
   const matches = originMatcher(hostOrigin);
   const wild = hostOrigin.includes('*');
-  let real = w.location.ancestorOrigins?.[0];
-  if (!real && wild) {
-    try {
-      real = new URL(w.document.referrer).origin;
-    } catch {
-      // no referrer (referrer policy, opened directly): the parent origin stays unknown
-    }
-  }
+  const referrer = w.document.referrer;
+  // a referrer, when there is one, is an absolute URL
+  const real = w.location.ancestorOrigins?.[0] || (wild && referrer ? new URL(referrer).origin : '');
   return [matches, real ? (matches(real) ? real : '') : wild ? '' : hostOrigin, real];
 }
