@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { runBrowser } from './lib/latency.mjs';
 import { LIBRARIES, benchDir, ucbridgeAvailable, ucbridgeBuilt } from './lib/libraries.mjs';
 import { report, summarize } from './lib/report.mjs';
+import { perCallCosts } from './lib/per-call.mjs';
 import { measureIife, measurePairs } from './lib/size.mjs';
 
 const USAGE = `npm run bench [-- options]
@@ -86,7 +87,8 @@ const env = [`Node ${process.version}`, browserVersion, `${cpu.length} × ${cpu[
   .filter(Boolean)
   .join(' · ');
 
-let markdown = report({ date, env, settings, pairs, iife, libs, summary, notes });
+const perCall = libs.some((l) => l.id === 'ucbridge') ? await perCallCosts() : null;
+let markdown = report({ date, env, settings, pairs, iife, libs, summary, perCall, notes });
 markdown += dialer();
 
 console.log(markdown);

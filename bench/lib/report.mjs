@@ -136,8 +136,18 @@ export function goals(pairs, iife, sum) {
   return out.length ? ['## Goals (issue 7)', '', ...out.map((l) => `- ${l}`)].join('\n') : '';
 }
 
+function perCallSection(rows) {
+  return [
+    '## Per-call work in ucbridge (Node, µs)',
+    '',
+    'What ucbridge does on every call beyond the raw MessagePort pair, timed alone in Node (`lib/per-call.mjs`); Chromium\'s V8 costs about the same.',
+    '',
+    table(['work', 'µs'], rows.map(([what, v]) => [what, v.toFixed(2)])),
+  ].join('\n');
+}
+
 /** The whole report as markdown. */
-export function report({ date, env, settings, pairs, iife, libs, summary, notes = [] }) {
+export function report({ date, env, settings, pairs, iife, libs, summary, perCall, notes = [] }) {
   return [
     `# ucbridge benchmarks — ${date}`,
     '',
@@ -148,6 +158,7 @@ export function report({ date, env, settings, pairs, iife, libs, summary, notes 
     '',
     sizeSection(pairs, iife),
     ...(summary ? ['', browserSections(libs, summary, settings)] : []),
+    ...(perCall ? ['', perCallSection(perCall)] : []),
     '',
   ].join('\n');
 }
