@@ -1,0 +1,105 @@
+import { expect, test } from '@playwright/test';
+import { A, B, C, calls, connected, openConsole, rejected, ucLog, url, type CrmWindow, type HostileWindow, type LegacyWindow } from './helpers.js';
+
+// The form allows http://127.0.0.1:4102, http://*.example.test:4102 and https://*.secure.test:4102.
+// Pages loaded from any other origin — unlisted, or made to look like an allowed one — call nothing,
+// and every message they send is reported with ORIGIN_NOT_ALLOWED and the origin.
+const refusedOrigins: [string, string][] = [
+  ['an unlisted site', C],
+  ['the allowed host behind another label (suffix trick)', 'http://crm.example.test.evil.test:4102'],
+  ['a host that merely ends like the allowed domain', 'http://evilexample.test:4102'],
+  ['the bare domain of a wildcard', 'http://example.test:4102'],
+  ['an allowed host on another port', 'http://crm.example.test:4103'],
+  ['an allowed host over another scheme (http for https://*.secure.test)', 'http://crm.secure.test:4102'],
+  ['another host name for the same machine and port', 'http://localhost:4102'],
+];
+
+for (const [label, origin] of refusedOrigins) {
+  test.describe(`${label}: ${origin}`, () => {
+    test('documented messages call nothing and are rejected ORIGIN_NOT_ALLOWED', async ({ page }) => {
+      const { crm } = await openConsole(page, { form: 'form-api.html', crm: `${origin}/legacy-iframe.html` });
+      await crm.evaluate(() => {
+        const w = window as unknown as LegacyWindow;
+        w.sendDisposition();
+        w.sendCloseTab();
+      });
+      await expect.poll(async () => (await rejected(page)).length).toBe(2);
+      expect(await rejected(page)).toEqual([
+        expect.objectContaining({ kind: 'legacy', origin, code: 'ORIGIN_NOT_ALLOWED' }),
+        expect.objectContaining({ kind: 'legacy', origin, code: 'ORIGIN_NOT_ALLOWED' }),
+      ]);
+      const log = await ucLog(page);
+      expect(log.calls).toEqual([]);
+      expect(log.accepted).toEqual([]);
+    });
+
+    test('the client gets no handshake; its fallback message is refused too; nothing is called', async ({ page }) => {
+      const { crm } = await openConsole(page, { form: 'form-api.html', crm: url(`${origin}/crm.html`, { handshakeTimeoutMs: 300 }) });
+      const settled = await crm.evaluate((d) => (window as unknown as CrmWindow).settle((window as unknown as CrmWindow).host.dispositionCall(d)), {
+        campaign: 'c',
+        callerid: '1',
+        guid: 'g',
+        l1: 'sale',
+      });
+      // the client cannot tell a refusing form from a legacy-only one: it reports the call as unconfirmed
+      expect(settled).toEqual({ ok: true, value: { confirmed: false } });
+      await expect.poll(async () => (await rejected(page)).some((e) => e.kind === 'legacy')).toBe(true);
+      const log = await ucLog(page);
+      expect(log.rejected.every((e) => e.origin === origin && e.code === 'ORIGIN_NOT_ALLOWED')).toBe(true);
+      expect(log.rejected.filter((e) => e.kind === 'hello').length).toBeGreaterThan(0);
+      expect(log.calls).toEqual([]);
+      expect(log.accepted).toEqual([]);
+      expect(await crm.evaluate(() => (window as unknown as CrmWindow).host.info)).toBeUndefined();
+    });
+
+    test('a hand-made HELLO gets no port', async ({ page }) => {
+      const { crm } = await openConsole(page, { form: 'form-api.html', crm: `${origin}/hostile.html` });
+      await crm.evaluate(() => void (window as unknown as HostileWindow).handshake({ ucbridge: 1, type: 'HELLO', id: 'sneaky', versions: [1] }));
+      await expect.poll(() => rejected(page)).toEqual([expect.objectContaining({ kind: 'hello', origin, code: 'ORIGIN_NOT_ALLOWED' })]);
+      expect((await ucLog(page)).accepted).toEqual([]);
+      expect(await crm.evaluate(() => (window as unknown as HostileWindow).received)).toEqual([]);
+    });
+  });
+}
+
+test.describe('allowed origins (controls for the cases above)', () => {
+  for (const origin of [B, 'http://crm.example.test:4102', 'http://a.b.example.test:4102']) {
+    test(`${origin} connects and disposes`, async ({ page }) => {
+      const { crm } = await openConsole(page, { form: 'form-api.html', crm: `${origin}/crm.html` });
+      expect(await connected(crm)).toMatchObject({ origin: A });
+      const settled = await crm.evaluate(() => (window as unknown as CrmWindow).settle((window as unknown as CrmWindow).host.closeTab()));
+      expect(settled).toEqual({ ok: true, value: { confirmed: true } });
+      expect(await calls(page)).toEqual([{ fn: 'closeActiveTab', argc: 0 }]);
+      expect(await rejected(page)).toEqual([]);
+    });
+  }
+});
+
+test.describe('a frame of an allowed origin that is not a frame of the form', () => {
+  test('a sibling frame in the console is rejected SOURCE_NOT_ALLOWED, for documented messages and HELLO alike', async ({ page }) => {
+    const { sibling } = await openConsole(page, { form: 'form-api.html', crm: `${B}/legacy-iframe.html`, sibling: `${B}/hostile.html` });
+    await sibling!.evaluate(() => {
+      const w = window as unknown as HostileWindow;
+      const form = parent[0]!; // the form is the console's first frame
+      w.post({ action: 'CLOSE_TAB' }, { to: form });
+      w.post({ action: 'DISPOSITION_CALL', disposition: { campaign: 'c', callerid: '1', guid: 'g', l1: 'x' } }, { to: form });
+      w.post({ ucbridge: 1, type: 'HELLO', id: 'sib', versions: [1] }, { to: form });
+    });
+    await expect.poll(async () => (await rejected(page)).map((e) => [e.kind, e.code, e.origin])).toEqual([
+      ['legacy', 'SOURCE_NOT_ALLOWED', B],
+      ['legacy', 'SOURCE_NOT_ALLOWED', B],
+      ['hello', 'SOURCE_NOT_ALLOWED', B],
+    ]);
+    expect(await calls(page)).toEqual([]);
+    expect(await sibling!.evaluate(() => (window as unknown as HostileWindow).received)).toEqual([]);
+  });
+});
+
+test.describe('script-tag bridge', () => {
+  test('refusals go to console.warn (the default onRejected) with the code and origin', async ({ page }) => {
+    const { crm } = await openConsole(page, { crm: `${C}/legacy-iframe.html` });
+    await crm.evaluate(() => (window as unknown as LegacyWindow).sendCloseTab());
+    await expect.poll(() => rejected(page)).toEqual([expect.objectContaining({ kind: 'legacy', origin: C, code: 'ORIGIN_NOT_ALLOWED' })]);
+    expect(await calls(page)).toEqual([]);
+  });
+});
