@@ -1,0 +1,237 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startIntegraSim, type IntegraSim } from '@ucbridge/integra-sim';
+import { runCli, type CliIo } from './main.js';
+
+const PASSWORD = 'Pa55-CLI-CANARY&x=y';
+let sim: IntegraSim;
+let dir: string;
+
+beforeAll(async () => {
+  sim = await startIntegraSim({ users: [{ user: 'ops', password: PASSWORD }] });
+  dir = mkdtempSync(join(tmpdir(), 'ucbridge-cli-'));
+});
+afterAll(async () => {
+  await sim.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+afterEach(() => {
+  sim.clearFaults();
+  sim.clearLog();
+});
+
+function file(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(argv: string[], io: Partial<CliIo> = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    env: { UCONTACT_PASSWORD: PASSWORD },
+    interactive: false,
+    ...io,
+  });
+  return { code, stdout, stderr };
+}
+
+const login = (): string[] => ['--url', sim.url, '--user', 'ops'];
+const BOM = '\uFEFF';
+
+describe('ucbridge upload-base', () => {
+  it('uploads a CRM export (BOM, CRLF, quotes, commas in names, accents) and ends the session', async () => {
+    const csv = file(
+      'leads_2026_11.csv',
+      `${BOM}phone,name,city,altPhones,priority\r\n` +
+        `098344484,"Pérez, Juan",Montevideo,099124484|M=0=099111111,5\r\n` +
+        `\r\n` +
+        `+59899123456,"O""Brien, Ana",Paysandú,,\r\n`,
+    );
+    const r = await run(['upload-base', ...login(), '--campaign', 'Sales<-', csv]);
+    expect(r.code).toBe(0);
+    // not a terminal: plain progress lines on stderr
+    expect(r.stderr).toBe('uploading part 1/1: leads_2026_11 (2 contacts)\n');
+    expect(r.stdout).toContain('uploaded 2 contacts to Sales<- in 1 part');
+    expect(sim.uploads).toHaveLength(1);
+    expect(sim.uploads[0]).toMatchObject({ filename: 'leads_2026_11', campaign: 'Sales<-', cant: '2', username: 'ops', validUtf8: true });
+    expect(sim.uploads[0]!.text).toBe(
+      'Sales<-;098344484;name=Pérez, Juan:city=Montevideo;099124484:M=0=099111111;5;\n' + 'Sales<-;+59899123456;name=O"Brien, Ana:city=Paysandú;;;',
+    );
+    expect(sim.sessions.every((s) => s.endedAt !== undefined)).toBe(true);
+  });
+
+  it('reads a semicolon CSV with --map and --filename, split by --max-lines, and prints JSON', async () => {
+    const rows = Array.from({ length: 5 }, (_, i) => `0991000${i}0;Cliente ${i};${i + 1};100${i}`);
+    const csv = file('export.csv', `Tel;Nombre;Prio;Ext\n${rows.join('\n')}\n`);
+    const r = await run(['upload-base', ...login(), '--campaign', 'Survey->', '--map', 'phone=Tel,priority=Prio,agentPhone=Ext', '--filename', 'encuesta', '--max-lines', '2', '--json', csv]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ ok: true, dryRun: false, format: 'csv', delimiter: ';', campaign: 'Survey->', contacts: 5 });
+    expect(out.parts.map((p: { filename: string; cant: number }) => [p.filename, p.cant])).toEqual([['encuesta_part01', 2], ['encuesta_part02', 2], ['encuesta_part03', 1]]);
+    expect(sim.uploads.map((u) => u.lines[0])).toEqual(['Survey->;099100000;Nombre=Cliente 0;;1;1000', 'Survey->;099100020;Nombre=Cliente 2;;3;1002', 'Survey->;099100040;Nombre=Cliente 4;;5;1004']);
+  });
+
+  it('accepts a file already in the platform line format (campaign from the file)', async () => {
+    const lines = file('dialer.txt', 'DialerTest<-;098344484;var1=val1:var2=val2;099124484:099111111;9999;1001\nDialerTest<-;098344485;;;;\n');
+    const r = await run(['upload-base', ...login(), '--filename', 'TestFileBase', lines]);
+    expect(r.code).toBe(0);
+    expect(sim.uploads[0]!.text).toBe('DialerTest<-;098344484;var1=val1:var2=val2;099124484:099111111;9999;1001\nDialerTest<-;098344485;;;;');
+    expect(sim.uploads[0]!.campaign).toBe('DialerTest<-');
+  });
+
+  it('a bad file: exit 1, every bad row with its line number and reason, nothing uploaded, no login', async () => {
+    const csv = file(
+      'bad.csv',
+      'phone,name,priority,altPhones\n' + // line 1
+        '098344484,Ana,5,\n' + // 2 ok
+        '09834A484,Luis,5,\n' + // 3 letter
+        ',Sin teléfono,5,\n' + // 4 empty phone
+        '098344485,"Pérez; Juan",5,\n' + // 5 ;
+        '098344486,Ana,0,\n' + // 6 priority 0
+        '098344487,Ana,10000,\n' + // 7 priority 10000
+        '098344488,Ana,alta,\n' + // 8 priority not a number
+        '098344489,"multi\nline",5,\n' + // 9-10 line break in a value
+        '098344490,Ana,5,X=0=099111111\n' + // 11 bad typed phone
+        '098344491,Ana,5\n' + // 12 missing field
+        '098344492,Salto: centro,5,\n', // 13 :
+    );
+    const r = await run(['upload-base', ...login(), '--campaign', 'Sales<-', csv]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toContain('10 problems, nothing was uploaded');
+    expect(lines.slice(1).map((l) => l.trim())).toEqual([
+      'line 3, phone: contains a letter ("09834A484")',
+      'line 4, phone: is empty',
+      `line 5, vars.name: the value contains ';', the field separator ("Pérez; Juan")`,
+      'line 6, priority: must be from 1 (highest) to 9999 (lowest) ("0")',
+      'line 7, priority: must be from 1 (highest) to 9999 (lowest) ("10000")',
+      'line 8, priority: must be a whole number from 1 to 9999 ("alta")',
+      'line 9, vars.name: the value contains a line break ("multi\\nline")',
+      'line 11, altPhones[0]: a typed phone starts with M, W or H (mobile, work, home) ("X=0=099111111")',
+      'line 12, row: has 3 fields, the header has 4 (an unquoted "," inside a value?)',
+      `line 13, vars.name: the value contains ':', which separates variables and phones ("Salto: centro")`,
+    ]);
+    expect(sim.uploads).toHaveLength(0);
+    expect(sim.requests).toHaveLength(0); // not even a login
+  });
+
+  it('--json lists the problems as data', async () => {
+    const csv = file('bad2.csv', 'phone\n123x\n');
+    const r = await run(['upload-base', '--campaign', 'Sales<-', '--dry-run', '--json', csv]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, code: 'INVALID_CONTACTS', problemCount: 1, problems: [{ line: 2, field: 'phone', reason: 'contains a letter', value: '123x' }] });
+  });
+
+  it('reports a header without a phone column, and an unclosed quote, at their lines', async () => {
+    const noPhone = await run(['upload-base', '--campaign', 'S', '--dry-run', file('nophone.csv', 'tel,name\n098344484,Ana\n')]);
+    expect(noPhone.code).toBe(1);
+    expect(noPhone.stderr).toContain('line 1, header: no "phone" column (columns: tel, name)');
+    const quote = await run(['upload-base', '--campaign', 'S', '--dry-run', file('quote.csv', 'phone,name\n098344484,Ana\n098344485,"Ana\n098344486,Eva\n')]);
+    expect(quote.code).toBe(1);
+    expect(quote.stderr).toMatch(/line \d+, row: a quoted field is never closed/);
+  });
+
+  it('--dry-run checks and encodes without logging in', async () => {
+    const csv = file('ok.csv', 'phone,name\n098344484,Ana\n098344485,Eva\n');
+    const r = await run(['upload-base', '--campaign', 'Sales<-', '--dry-run', csv], { env: {} });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('dry run: 2 contacts for Sales<- are valid; would upload 1 part');
+    expect(sim.requests).toHaveLength(0);
+  });
+
+  it('a server answering 0: exit 2 with UPLOAD_REFUSED, session ended', async () => {
+    sim.setFault('zero', { route: 'Dialers/uploadbase' });
+    const r = await run(['upload-base', ...login(), '--campaign', 'Sales<-', file('z.csv', 'phone\n098344484\n')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('UPLOAD_REFUSED');
+    expect(sim.sessions.every((s) => s.endedAt !== undefined)).toBe(true);
+  });
+
+  it('a wrong password: exit 2 with LOGIN_REFUSED', async () => {
+    const r = await run(['upload-base', ...login(), '--campaign', 'Sales<-', file('w.csv', 'phone\n098344484\n')], { env: { UCONTACT_PASSWORD: 'wrong' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('LOGIN_REFUSED');
+  });
+
+  it('usage errors exit 1 with the usage and the message', async () => {
+    const missing = await run(['upload-base', '--campaign', 'S', file('u.csv', 'phone\n098344484\n')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('USAGE');
+    expect(missing.stderr).toContain('--url and --user are required');
+    const unknown = await run(['upload-base', '--campain', 'S', '--dry-run', 'x.csv']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('unknown option --campain');
+    expect((await run(['upload-base', '--dry-run', '--campaign', 'S', '--max-lines', '0', 'x.csv'])).stderr).toContain('--max-lines must be');
+    expect((await run(['upload-base', '--dry-run', '--campaign', 'S', '--map', 'fone=Tel', 'x.csv'])).stderr).toContain('--map takes FIELD=COLUMN');
+    expect((await run(['nope'])).code).toBe(1);
+    expect((await run([])).code).toBe(1);
+    const notFound = await run(['upload-base', '--dry-run', '--campaign', 'S', join(dir, 'missing.csv')]);
+    expect(notFound.code).toBe(1);
+    expect(notFound.stderr).toContain('(ENOENT)');
+    const insecure = await run(['upload-base', '--url', 'http://example.com', '--user', 'ops', '--campaign', 'S', file('i.csv', 'phone\n098344484\n')]);
+    expect(insecure.code).toBe(1);
+    expect(insecure.stderr).toContain('INSECURE_URL');
+  });
+
+  it('never takes a password from argv, and never echoes it', async () => {
+    const r = await run(['upload-base', ...login(), '--password', 'argv-secret', '--campaign', 'S', 'x.csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('never taken from the command line');
+    expect(r.stderr + r.stdout).not.toContain('argv-secret');
+    expect((await run(['upload-base', ...login(), '--password=argv-secret', 'x.csv'])).stderr).not.toContain('argv-secret');
+  });
+
+  it('without UCONTACT_PASSWORD and no terminal: exit 1 NO_PASSWORD; on a terminal it asks', async () => {
+    const csv = file('p.csv', 'phone\n098344484\n');
+    const none = await run(['upload-base', ...login(), '--campaign', 'S', csv], { env: {} });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('UCONTACT_PASSWORD');
+    const asked: string[] = [];
+    const prompted = await run(['upload-base', ...login(), '--campaign', 'S', csv], {
+      env: {},
+      interactive: true,
+      promptPassword: async (message) => {
+        asked.push(message);
+        return PASSWORD;
+      },
+    });
+    expect(prompted.code).toBe(0);
+    expect(asked).toEqual([`Password of ops at ${new URL(sim.url).host}:`]);
+  });
+
+  it('prints no secret (password or API key) in any output, success or failure', async () => {
+    const outputs: string[] = [];
+    const csv = file('s.csv', 'phone\n098344484\n');
+    for (const fault of [undefined, 'zero', 'drop', 'http-500'] as const) {
+      if (fault !== undefined) sim.setFault(fault, { route: 'Dialers/uploadbase' });
+      for (const json of [[], ['--json']]) {
+        const r = await run(['upload-base', ...login(), '--campaign', 'S', ...json, csv]);
+        outputs.push(r.stdout, r.stderr);
+      }
+      sim.clearFaults();
+    }
+    const secrets = [PASSWORD, encodeURIComponent(PASSWORD), ...sim.sessions.map((s) => s.key)];
+    expect(sim.sessions.length).toBeGreaterThan(0);
+    for (const out of outputs) for (const secret of secrets) expect(out).not.toContain(secret);
+  });
+
+  it('--help shows the options and examples, exit 0', async () => {
+    const r = await run(['upload-base', '--help']);
+    expect(r.code).toBe(0);
+    for (const text of ['--url', '--campaign', '--dry-run', '--max-lines', '--map', '--json', 'EXAMPLES', 'UCONTACT_PASSWORD', 'EXIT CODES']) expect(r.stdout).toContain(text);
+    expect((await run(['--help'])).stdout).toContain('upload-base');
+  });
+});
