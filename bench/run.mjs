@@ -7,7 +7,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBrowser } from './lib/latency.mjs';
-import { LIBRARIES, benchDir, ucbridgeAvailable, ucbridgeBuilt } from './lib/libraries.mjs';
+import { LIBRARIES, benchDir, staleBuilds, ucbridgeAvailable, ucbridgeBuilt } from './lib/libraries.mjs';
 import { report, summarize } from './lib/report.mjs';
 import { perCallCosts } from './lib/per-call.mjs';
 import { measureIife, measurePairs } from './lib/size.mjs';
@@ -63,6 +63,8 @@ if (!ucbridgeAvailable()) {
   notes.push('ucbridge is not measured: packages/iframe-client or packages/host-bridge has no src/index.ts yet.');
 } else if (!ucbridgeBuilt()) {
   notes.push('ucbridge pair bundled from TypeScript sources (no dist yet: run `pnpm run build` first for the published form and the IIFE sizes).');
+} else if (staleBuilds().length) {
+  notes.push(`The dist of ${staleBuilds().join(', ')} is older than its src: these figures are of the last build (run \`pnpm run build\`).`);
 }
 
 const log = (line) => console.error(line);
@@ -83,7 +85,7 @@ if (!opt['size-only']) {
 const now = new Date();
 const date = now.toISOString().slice(0, 10);
 const cpu = cpus();
-const env = [`Node ${process.version}`, browserVersion, `${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}`, now.toISOString().slice(0, 16).replace('T', ' ') + ' UTC']
+const env = [ucbridgeRevision(), `Node ${process.version}`, browserVersion, `${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}`, now.toISOString().slice(0, 16).replace('T', ' ') + ' UTC']
   .filter(Boolean)
   .join(' · ');
 
@@ -99,6 +101,15 @@ if (!opt['no-write']) {
   writeFileSync(join(dir, 'latest.md'), markdown);
   updateReadme(markdown);
   log(`wrote bench/results/${date}.md, bench/results/latest.md and the table in bench/README.md`);
+}
+
+/** `ucbridge <commit>`, marked when the packages measured have uncommitted changes. */
+function ucbridgeRevision() {
+  const git = (...args) => spawnSync('git', args, { cwd: benchDir, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const head = git('rev-parse', '--short', 'HEAD');
+  if (!head) return '';
+  const dirty = git('status', '--porcelain', '--', '../packages/protocol', '../packages/iframe-client', '../packages/host-bridge');
+  return `ucbridge at ${head}${dirty ? ' + uncommitted changes in packages/' : ''}`;
 }
 
 /** Runs the dialer CSV benchmark when its entry script exists; otherwise says how to run it. */

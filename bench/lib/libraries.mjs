@@ -1,5 +1,5 @@
 // The pairs under bench/pairs/<id>: a client (child frame) and a host (parent page) per library.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const benchDir = join(import.meta.dirname, '..');
@@ -43,4 +43,21 @@ export function ucbridgeBuilt() {
 /** True when the ucbridge package sources exist at all (before the packages land the pair is skipped). */
 export function ucbridgeAvailable() {
   return ['iframe-client', 'host-bridge'].every((p) => existsSync(join(rootDir, 'packages', p, 'src', 'index.ts')));
+}
+
+/** Names of the ucbridge packages whose dist is older than a file of their src (a rebuild is due). */
+export function staleBuilds() {
+  const newest = (dir) => {
+    let t = 0;
+    for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+      const dir = e.parentPath ?? e.path;
+      // tests and the Lit elements (a build of their own) do not go into dist/index.js
+      if (e.isFile() && !/\.test(-helper)?\.ts$/.test(e.name) && !/[\\/]elements$/.test(dir)) t = Math.max(t, statSync(join(dir, e.name)).mtimeMs);
+    }
+    return t;
+  };
+  return ['protocol', 'iframe-client', 'host-bridge'].filter((p) => {
+    const dist = join(rootDir, 'packages', p, 'dist', 'index.js');
+    return existsSync(dist) && newest(join(rootDir, 'packages', p, 'src')) > statSync(dist).mtimeMs;
+  });
 }
