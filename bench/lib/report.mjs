@@ -79,7 +79,7 @@ function browserSections(libs, sum, settings) {
     const s = sum.get(l.id);
     const rate = (t) => Math.round(settings.burst / (t / 1000)).toLocaleString('en-US');
     return [
-      label(l), ms(s.burst, 0), rate(s.burst), `${ms(s.burstRange.min, 0)}–${ms(s.burstRange.max, 0)}`, times(s.burst, port?.burst),
+      label(l), ms(s.burst, 0), rate(s.burst), `${ms(s.burstRange.min, 0)}–${ms(s.burstRange.max, 0)}`, times(s.burst, port?.burst), times(s.burst, win?.burst),
       s.oneWay == null ? 'no one-way API' : `${ms(s.oneWay, 0)} (${rate(s.oneWay)}/s)`,
     ];
   });
@@ -102,7 +102,7 @@ function browserSections(libs, sum, settings) {
     '',
     `${settings.burst.toLocaleString('en-US')} calls child → parent sent without awaiting each, timed until the last answer (ms, median over rounds). One-way: the same number of messages the parent does not answer, timed until the parent has seen the last one (it then posts one plain message back).`,
     '',
-    table(['library', 'calls (ms)', 'calls/s', 'spread (ms)', '× raw MessagePort', 'one-way (ms)'], thr),
+    table(['library', 'calls (ms)', 'calls/s', 'spread (ms)', '× raw MessagePort', '× raw window.postMessage', 'one-way (ms)'], thr),
     ...(notes.length ? ['', ...notes] : []),
     ...(failures.length ? ['', '**Failures**', '', ...failures] : []),
   ].join('\n');
