@@ -166,7 +166,8 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     closeTab: (o) => send('CLOSE_TAB', { action: 'CLOSE_TAB' }, 0, o),
     dispositionCall(disposition, o) {
       const s = disposition?.schedule;
-      const checked = checkDisposition(s instanceof Date ? { ...disposition, schedule: formatSchedule(s) } : disposition);
+      // not `instanceof Date`: a Date made in another frame (the page that embeds this one) counts too
+      const checked = checkDisposition(Object.prototype.toString.call(s) == '[object Date]' ? { ...disposition, schedule: formatSchedule(s as Date) } : disposition);
       return checked.ok
         ? send('DISPOSITION_CALL', { action: 'DISPOSITION_CALL', disposition: checked.value }, 0, o)
         : Promise.reject(fail('INVALID_ARGUMENT', checked.message, checked.field));
