@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 const disposition = { campaign: 'Sales<-', callerid: '099123456', guid: 'g-1', l1: 'Sold', l2: 'Card', l3: '', d1: 'd1', d2: '', comment: 'fine', schedule: '2026-12-01 09:30:00' };
 
 type PlatformWin = Window & { UC_DispositionCall?: (...args: unknown[]) => void; closeActiveTab?: () => void };
-type CrmWin = Window & { inbox: unknown[]; port?: MessagePort; portInbox: unknown[] };
+type CrmWin = Window & { port?: MessagePort; portInbox: unknown[]; MessagePort: typeof MessagePort };
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).reverse().forEach((fn) => fn()));
