@@ -17,7 +17,7 @@ const USAGE = `npm run bench [-- options]
   --calls N     sequential awaited calls per load (default 1000)
   --warm N      warm-up calls before them (default 100)
   --burst N     unawaited calls for throughput (default 10000)
-  --connects N  extra connection-only loads per library per round (default 4)
+  --connects N  extra connection-only loads per library per round (default 3)
   --only a,b    only these libraries (${LIBRARIES.map((l) => l.id).join(', ')})
   --size-only   no browser
   --no-dialer   skip the dialer CSV benchmark
@@ -29,7 +29,7 @@ const { values: opt } = parseArgs({
     calls: { type: 'string', default: '1000' },
     warm: { type: 'string', default: '100' },
     burst: { type: 'string', default: '10000' },
-    connects: { type: 'string', default: '4' },
+    connects: { type: 'string', default: '3' },
     only: { type: 'string' },
     'size-only': { type: 'boolean', default: false },
     'no-dialer': { type: 'boolean', default: false },
