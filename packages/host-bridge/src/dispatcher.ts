@@ -1,5 +1,5 @@
 import { checkRequest, isBridgeError, type Disposition } from '@ucbridge/protocol';
-import { fail } from './fail.js';
+import { reasonText, fail } from './fail.js';
 import { closeActiveTab, dispositionCall } from './platform.js';
 import type { ActionHandler, HostBridgeOptions, RequestContext } from './types.js';
 
@@ -34,7 +34,7 @@ export function createDispatcher(options: HostBridgeOptions, win: Window): [name
       const timer = setTimeout(() => reject(fail('PLATFORM_TIMEOUT', action + ' timed out')), timeoutMs);
       Promise.resolve(result).then(resolve, reject).finally(() => clearTimeout(timer));
     }).catch((error: unknown) => {
-      throw isBridgeError(error) ? error : fail('HANDLER_ERROR', `${action} failed: ${String((error as Error | undefined)?.message ?? error).slice(0, 200)}`);
+      throw isBridgeError(error) ? error : fail('HANDLER_ERROR', `${action} failed: ${reasonText(error)}`);
     });
   return [[...table.keys()], run];
 }

@@ -14,7 +14,7 @@ import {
   type Welcome,
 } from '@ucbridge/protocol';
 import { createDispatcher } from './dispatcher.js';
-import { fail } from './fail.js';
+import { fail, invalid } from './fail.js';
 import { createLog } from './log.js';
 import { createSession, type CloseReason } from './session.js';
 import type { HostBridge, HostBridgeOptions } from './types.js';
@@ -63,7 +63,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
         ? fail('ORIGIN_NOT_ALLOWED', 'origin not allowed')
         : checked.ok
           ? undefined
-          : fail(checked.field.startsWith('disposition') ? 'INVALID_ARGUMENT' : 'INVALID_MESSAGE', checked.message, checked.field);
+          : invalid(checked);
     if (error || !checked.ok) return log(kind, origin, undefined, error);
     const port = source as Window;
 
@@ -86,7 +86,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     }
     sessions.get(port)?.('replaced');
     const channel = new MessageChannel();
-    const close = createSession(channel.port1, origin, run, maxPending, log, () => sessions.get(port) === close && sessions.delete(port));
+    const close = createSession(channel.port1, origin, actions, run, maxPending, log, () => sessions.get(port) === close && sessions.delete(port));
     sessions.set(port, close);
     port.postMessage({ ucbridge: 1, type: 'WELCOME', replyTo: id, version: PROTOCOL_VERSION, actions } satisfies Welcome, target, [channel.port2]);
     log(kind, origin, undefined, undefined, versions);

@@ -1,5 +1,5 @@
 import { DISPOSITION_FIELDS, type Disposition } from '@ucbridge/protocol';
-import { fail } from './fail.js';
+import { reasonText, fail } from './fail.js';
 import type { PlatformWindow } from './types.js';
 
 /**
@@ -32,8 +32,8 @@ export function closeActiveTab(win: Window): unknown {
 export function dispositionCall(win: Window, d: Disposition): Promise<unknown> {
   const fn = platform(() => (win as Window & PlatformWindow).UC_DispositionCall, 'UC_DispositionCall');
   return new Promise((resolve, reject) => {
-    fn.call(win, ...DISPOSITION_FIELDS.map((key) => d[key]), resolve, (reason?: { message?: unknown }) =>
-      reject(fail('PLATFORM_ERROR', `UC_DispositionCall failed: ${String(reason?.message ?? reason).slice(0, 200)}`)),
+    fn.call(win, ...DISPOSITION_FIELDS.map((key) => d[key]), resolve, (reason: unknown) =>
+      reject(fail('PLATFORM_ERROR', 'UC_DispositionCall failed: ' + reasonText(reason))),
     );
   });
 }

@@ -32,7 +32,7 @@ function setup(options: { maxPending?: number } = {}) {
   const run: RunAction = (action, arg) => new Promise((resolve, reject) => calls.push({ action, arg, resolve, reject }));
   const log = vi.fn<Log>();
   const onEnd = vi.fn();
-  const close = createSession(port as unknown as PortLike, 'https://crm.example.com', run, options.maxPending ?? 16, log, onEnd);
+  const close = createSession(port as unknown as PortLike, 'https://crm.example.com', ['CLOSE_TAB', 'DISPOSITION_CALL', 'saveNote', 'getThing'], run, options.maxPending ?? 16, log, onEnd);
   return { port, calls, log, onEnd, close };
 }
 
@@ -80,6 +80,14 @@ describe('session (one client port)', () => {
     expect(calls).toHaveLength(0);
     expect(port.sent).toEqual([]);
     expect(log).toHaveBeenCalledWith('request', 'https://crm.example.com', undefined, expect.objectContaining({ code: 'INVALID_MESSAGE', field }));
+  });
+
+  it('answers UNKNOWN_ACTION to an action the form does not offer, calling nothing', () => {
+    const { port, calls, log } = setup();
+    port.deliver({ ucbridge: 1, id: 'u1', action: 'hangUp' });
+    expect(calls).toHaveLength(0);
+    expect(port.sent).toEqual([{ ucbridge: 1, replyTo: 'u1', ok: false, error: expect.objectContaining({ code: 'UNKNOWN_ACTION', field: 'action' }) }]);
+    expect(log).toHaveBeenCalledWith('request', 'https://crm.example.com', undefined, expect.objectContaining({ code: 'UNKNOWN_ACTION' }));
   });
 
   it('answers INVALID_MESSAGE to a request with a usable id and a bad action', () => {

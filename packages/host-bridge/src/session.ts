@@ -1,6 +1,6 @@
 import { checkRequest, isBridgeMessage, toWireError, type BridgeError, type Checked, type Reply, type Request } from '@ucbridge/protocol';
 import type { RunAction } from './dispatcher.js';
-import { fail } from './fail.js';
+import { fail, invalid } from './fail.js';
 import type { Log } from './log.js';
 
 /** The part of a `MessagePort` a session uses: the seam that lets the request/reply core run in Node. */
@@ -17,13 +17,22 @@ export type CloseReason = 'destroyed' | 'unloading' | 'replaced' | 'bye';
  * - exactly one reply per accepted request id, whatever the handler does (resolves, rejects, throws,
  *   never answers, answers twice, returns something that cannot be cloned — then `ok` without result,
  *   since the action did run and the caller must not retry it);
- * - a refused request is answered at once when it carries a usable id; a second request with a
+ * - a refused request (invalid, `UNKNOWN_ACTION`, `RATE_LIMITED`) calls nothing and is answered at
+ *   once when it carries a usable id; a second request with a
  *   pending id is refused without a reply (its reply would settle the first one);
  * - at most `maxPending` requests in flight, more are answered `RATE_LIMITED`;
  * - on close, every pending request is answered `DESTROYED` — except `CLOSE_TAB` while the page
  *   unloads, which is the tab closing: answered ok — then `BYE`; nothing is posted after that.
  */
-export function createSession(port: PortLike, origin: string, run: RunAction, maxPending: number, log: Log, onEnd: () => void): (reason: CloseReason) => void {
+export function createSession(
+  port: PortLike,
+  origin: string,
+  actions: readonly string[],
+  run: RunAction,
+  maxPending: number,
+  log: Log,
+  onEnd: () => void,
+): (reason: CloseReason) => void {
   /** id → action of every request whose outcome is not sent yet. */
   const pending = new Map<string, string>();
 
@@ -64,12 +73,13 @@ export function createSession(port: PortLike, origin: string, run: RunAction, ma
     if (!checked.ok) {
       // checkRequest checks the id before anything else: when another field failed, the id is usable
       if (!/^(ucbridge|request|id)$/.test(checked.field)) id = (data as { id: string }).id;
-      error = fail(checked.field.startsWith('disposition') ? 'INVALID_ARGUMENT' : 'INVALID_MESSAGE', checked.message, checked.field);
+      error = invalid(checked);
     } else if (pending.has(checked.value.id)) {
       error = fail('INVALID_MESSAGE', 'id already pending', 'id');
     } else {
       id = checked.value.id;
-      if (pending.size >= maxPending) error = fail('RATE_LIMITED', 'too many requests pending');
+      if (!actions.includes(checked.value.action)) error = fail('UNKNOWN_ACTION', 'no action ' + checked.value.action, 'action');
+      else if (pending.size >= maxPending) error = fail('RATE_LIMITED', 'too many requests pending');
     }
     if (error || !checked.ok) {
       if (id) send(id, false, error);
