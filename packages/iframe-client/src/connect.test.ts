@@ -329,6 +329,16 @@ describe('origins', () => {
     expect(() => connectToHost({ hostOrigin, window: fakeFrame().window })).toThrow(TypeError);
   });
 
+  it('rejects every call with NOT_CONNECTED and posts nothing when the page is not in a frame', async () => {
+    const frame = fakeFrame();
+    (frame.window as unknown as { parent: unknown }).parent = frame.window;
+    const host = connectToHost({ hostOrigin: HOST, window: frame.window });
+    open.push(host);
+    expect((await rejection(host.closeTab())).code).toBe('NOT_CONNECTED');
+    expect((await rejection(host.connected)).code).toBe('NOT_CONNECTED');
+    expect(frame.posted).toHaveLength(0);
+  });
+
   it("posts to '*' only with dangerouslyAllowAnyHostOrigin", () => {
     const { frame } = setup({ hostOrigin: '', dangerouslyAllowAnyHostOrigin: true });
     expect(frame.posted[0]!.target).toBe('*');
