@@ -177,9 +177,12 @@ export async function runUploadBase(args: UploadBaseArgs, io: CliIo): Promise<nu
 
   // the bodies are encoded in a dry run too, so it measures and proves everything but the sending
   const bodies = args.dryRun ? base.parts.map((p) => encodeUploadBody(p, base.campaign, args.user ?? 'dry-run').length) : [];
+  const dryParts = (): { filename: string; cant: number; bytes: number; bodyBytes: number }[] =>
+    base.parts.map((p, i) => ({ filename: p.filename, cant: p.cant, bytes: p.bytes, bodyBytes: bodies[i] ?? 0 }));
   if (base.problemCount > 0) {
     if (args.json) {
-      print(`${JSON.stringify({ ok: false, code: 'INVALID_CONTACTS', message: `${base.problemCount} problems, nothing was uploaded`, file: args.file, rows: prepared.rows, problemCount: base.problemCount, problems: base.problems })}\n`);
+      const checked = { file: args.file, rows: prepared.rows, contacts: base.contacts, ...(args.dryRun ? { parts: dryParts() } : {}) };
+      print(`${JSON.stringify({ ok: false, code: 'INVALID_CONTACTS', message: `${base.problemCount} problems, nothing was uploaded`, ...checked, problemCount: base.problemCount, problems: base.problems })}\n`);
     } else io.stderr.write(problemReport(args.file, base));
     return 1;
   }
@@ -193,7 +196,7 @@ export async function runUploadBase(args: UploadBaseArgs, io: CliIo): Promise<nu
     contacts: base.contacts,
   };
   if (args.dryRun) {
-    const parts = base.parts.map((p, i) => ({ filename: p.filename, cant: p.cant, bytes: p.bytes, bodyBytes: bodies[i] }));
+    const parts = dryParts();
     if (args.json) print(`${JSON.stringify({ ok: true, dryRun: true, ...summary, parts })}\n`);
     else {
       print(`dry run: ${base.contacts} contacts for ${base.campaign} are valid; would upload ${parts.length} part${parts.length === 1 ? '' : 's'}:\n`);

@@ -14,6 +14,9 @@ export interface ContactPlace {
   line?: number | undefined;
 }
 
+/** Variable names already found valid: lists repeat the same few names on every contact. */
+const knownNames = new Set<string>();
+
 function report(problems: ContactProblem[], at: ContactPlace, field: string, reason: string, value?: unknown): void {
   const p: ContactProblem = { index: at.index, field, reason };
   if (at.line !== undefined) p.line = at.line;
@@ -50,7 +53,8 @@ export function contactLine(
       for (const name in vars) {
         if (!Object.hasOwn(vars, name)) continue;
         const value = vars[name];
-        const nameReason = checkVarName(name);
+        const nameReason = knownNames.has(name) ? undefined : checkVarName(name);
+        if (nameReason === undefined && knownNames.size < 10_000) knownNames.add(name);
         if (nameReason !== undefined) report(problems, at, `vars.${name}`, nameReason);
         const valueReason = checkVarValue(value);
         if (valueReason !== undefined) report(problems, at, `vars.${name}`, valueReason, value);

@@ -1,18 +1,20 @@
 /**
- * Base64 written straight into a form-urlencoded body: `+`, `/` and `=` come out as `%2B`,
- * `%2F`, `%3D`, so the 80 MB of a million-contact base never exist as one string (V8 caps
+ * Base64 written straight into a form-urlencoded body: `+` and `=` come out as `%2B` and `%3D`
+ * (a raw `+` would decode as a space); `/` needs no escaping in a form value (every form decoder
+ * leaves it as is) and stays raw, which saves ~8 % of the body. So the 80 MB of a million-contact base never exist as one string (V8 caps
  * strings near 512 MB and a rope of them costs more) and need no second escaping pass.
  * Input arrives in chunks of any size; bytes are taken three at a time across chunk borders.
  */
 import { ByteWriter } from './byte-writer.js';
 
 const ALPHABET = new TextEncoder().encode('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
+/** Sextet 62, `+`: the only one that needs escaping. */
+const PLUS = 62;
 const PERCENT = 37;
 const TWO = 50;
 const THREE = 51;
 const B = 66;
 const D = 68;
-const F = 70;
 /** Input bytes encoded between two capacity checks (a multiple of 3). */
 const SLICE = 3 * 8192;
 
@@ -25,11 +27,11 @@ function worstCase(n: number): number {
 function putSextets(out: Uint8Array, o: number, n: number, count: number): number {
   for (let shift = 18, k = 0; k < count; k++, shift -= 6) {
     const s = (n >>> shift) & 63;
-    if (s < 62) out[o++] = ALPHABET[s]!;
+    if (s !== PLUS) out[o++] = ALPHABET[s]!;
     else {
       out[o++] = PERCENT;
       out[o++] = TWO;
-      out[o++] = s === 62 ? B : F;
+      out[o++] = B;
     }
   }
   return o;
@@ -65,7 +67,7 @@ export function writeFormBase64(writer: ByteWriter, chunks: readonly Uint8Array[
         const b = (n >>> 12) & 63;
         const c = (n >>> 6) & 63;
         const d = n & 63;
-        if (a < 62 && b < 62 && c < 62 && d < 62) {
+        if (a !== PLUS && b !== PLUS && c !== PLUS && d !== PLUS) {
           out[o] = ALPHABET[a]!;
           out[o + 1] = ALPHABET[b]!;
           out[o + 2] = ALPHABET[c]!;

@@ -17,7 +17,7 @@ const encoder = new TextEncoder();
 export function encodeUploadBody(part: Pick<DialerBasePart, 'filename' | 'cant' | 'chunks' | 'bytes'>, campaign: string, username: string): Uint8Array {
   const head = encoder.encode(`${new URLSearchParams({ filename: part.filename })}&fileb64=`);
   const tail = encoder.encode(`&${new URLSearchParams({ campaign, cant: String(part.cant), username })}`);
-  // base64 is 4/3 of the input; ~7 % of sextets of text need escaping (+2 bytes each)
+  // base64 is 4/3 of the input, plus 2 bytes per escaped "+" (more for some texts: the writer grows)
   const estimate = head.length + tail.length + Math.ceil((part.bytes / 3) * 4 * 1.15) + 64;
   const writer = new ByteWriter(estimate);
   writer.write(head);

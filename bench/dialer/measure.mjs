@@ -1,0 +1,52 @@
+// One measured run, in its own process so its peak RSS is its own:
+//   node bench/dialer/measure.mjs <papaparse|csv-parse|pipeline> FILE
+// Prints one JSON line: { mode, ms, rows, maxRssMB, ... }. Time runs from after the imports
+// to the end of the work, the same for every mode.
+import { createReadStream, readFileSync } from 'node:fs';
+
+const [mode, file] = process.argv.slice(2);
+const result = { mode };
+
+if (mode === 'papaparse') {
+  // papaparse's usual use: the whole file as a string, parsed at once
+  const { default: Papa } = await import('papaparse');
+  const t0 = performance.now();
+  const parsed = Papa.parse(readFileSync(file, 'utf8'), { skipEmptyLines: true });
+  result.ms = performance.now() - t0;
+  result.rows = parsed.data.length - 1;
+} else if (mode === 'csv-parse') {
+  // csv-parse streaming, records as arrays (its fastest shape), nothing else done with them
+  const { parse } = await import('csv-parse');
+  const t0 = performance.now();
+  let rows = 0;
+  const parser = createReadStream(file, { highWaterMark: 1 << 16 }).pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true }));
+  parser.on('data', () => rows++);
+  await new Promise((resolve, reject) => parser.on('end', resolve).on('error', reject));
+  result.ms = performance.now() - t0;
+  result.rows = rows - 1;
+} else if (mode === 'pipeline') {
+  // exactly `ucbridge upload-base --dry-run --json`: read, parse (csv-parse), validate, write the
+  // dialer lines, and encode every upload body (base64, form-encoded), sending nothing
+  const { runCli } = await import('../../packages/integra-api/dist/cli/main.js');
+  let stdout = '';
+  const t0 = performance.now();
+  const code = await runCli(['upload-base', '--campaign', 'Sales<-', '--dry-run', '--json', file], {
+    stdout: { write: (t) => (stdout += t) },
+    stderr: { write: (t) => process.stderr.write(t) },
+    env: {},
+    interactive: false,
+  });
+  result.ms = performance.now() - t0;
+  const out = JSON.parse(stdout);
+  result.exit = code;
+  result.rows = out.rows;
+  result.problems = out.problemCount ?? 0;
+  result.problemLines = (out.problems ?? []).map((p) => p.line);
+  result.parts = out.parts?.length;
+  result.contacts = out.contacts;
+} else {
+  console.error('usage: node bench/dialer/measure.mjs <papaparse|csv-parse|pipeline> FILE');
+  process.exit(1);
+}
+result.maxRssMB = process.resourceUsage().maxRSS / 1024;
+console.log(JSON.stringify(result));
