@@ -14,6 +14,8 @@ const disposition = { campaign: 'Sales<-', callerid: '099123456', guid: 'g-1', l
 type PlatformWin = Window & { UC_DispositionCall?: (...args: unknown[]) => void; closeActiveTab?: () => void };
 type CrmWin = Window & { port?: MessagePort; portInbox: unknown[]; MessagePort: typeof MessagePort };
 
+/** Polls until `check` passes: messages between frames arrive in later tasks (generous limit: a busy 2-core CI). */
+const until = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 5 });
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).reverse().forEach((fn) => fn()));
 
@@ -74,7 +76,7 @@ describe('host bridge in Chromium with real frames', () => {
     const { crmWin, uc, closeActiveTab, accepted } = await setup();
     runIn(crmWin, `parent.postMessage({ action: 'DISPOSITION_CALL', disposition: ${JSON.stringify(disposition)} }, '*');
                    parent.postMessage({ action: 'CLOSE_TAB' }, '*');`);
-    await vi.waitFor(() => expect(closeActiveTab).toHaveBeenCalledOnce());
+    await until(() => expect(closeActiveTab).toHaveBeenCalledOnce());
     expect(uc).toHaveBeenCalledOnce();
     expect(uc.mock.calls[0]!.slice(0, 10)).toEqual(['Sales<-', '099123456', 'g-1', 'Sold', 'Card', '', 'd1', '', 'fine', '2026-12-01 09:30:00']);
     expect(accepted.filter((e) => e.kind === 'legacy').map((e) => e.action)).toEqual(['DISPOSITION_CALL', 'CLOSE_TAB']);
@@ -83,7 +85,7 @@ describe('host bridge in Chromium with real frames', () => {
   it('refuses a legacy message with a non-string field and calls nothing', async () => {
     const { crmWin, uc, rejected } = await setup();
     runIn(crmWin, `parent.postMessage({ action: 'DISPOSITION_CALL', disposition: { ...${JSON.stringify(disposition)}, comment: ['x'] } }, '*');`);
-    await vi.waitFor(() => expect(rejected).toHaveLength(1));
+    await until(() => expect(rejected).toHaveLength(1));
     expect(rejected[0]).toMatchObject({ kind: 'legacy', code: 'INVALID_ARGUMENT', field: 'disposition.comment' });
     expect(uc).not.toHaveBeenCalled();
   });
@@ -93,7 +95,7 @@ describe('host bridge in Chromium with real frames', () => {
     formWin.postMessage({ action: 'CLOSE_TAB' }, '*'); // incumbent: this page, the form's parent
     const grandchild = await frameIn(crmWin.document);
     runIn(grandchild.contentWindow!, `parent.parent.postMessage({ action: 'CLOSE_TAB' }, '*');`);
-    await vi.waitFor(() => expect(rejected).toHaveLength(2));
+    await until(() => expect(rejected).toHaveLength(2));
     expect(rejected.map((e) => e.code)).toEqual(['SOURCE_NOT_ALLOWED', 'SOURCE_NOT_ALLOWED']);
     expect(closeActiveTab).not.toHaveBeenCalled();
   });
@@ -104,18 +106,18 @@ describe('host bridge in Chromium with real frames', () => {
     const documented = vi.fn();
     formWin.addEventListener('message', (e) => e.data?.action && documented(e.data));
     runIn(crmWin, CRM_HELLO('h1'));
-    await vi.waitFor(() => expect(crmWin.port).toBeInstanceOf(crmWin.MessagePort));
+    await until(() => expect(crmWin.port).toBeInstanceOf(crmWin.MessagePort));
     expect((crmWin as unknown as { welcome: unknown }).welcome).toEqual({ ucbridge: 1, type: 'WELCOME', replyTo: 'h1', version: 1, actions: ['CLOSE_TAB', 'DISPOSITION_CALL', 'whoAmI'] });
     crmWin.port!.postMessage({ ucbridge: 1, id: 'r1', action: 'DISPOSITION_CALL', disposition });
     crmWin.port!.postMessage({ ucbridge: 1, id: 'r2', action: 'whoAmI' });
-    await vi.waitFor(() => expect(crmWin.portInbox).toHaveLength(2));
+    await until(() => expect(crmWin.portInbox).toHaveLength(2));
     expect(crmWin.portInbox).toEqual([
       { ucbridge: 1, replyTo: 'r1', ok: true, result: { saved: 'g-1' } },
       { ucbridge: 1, replyTo: 'r2', ok: true, result: 'the form' },
     ]);
     uc.mockImplementation((...args: unknown[]) => (args[11] as (e: unknown) => void)('campaign closed'));
     crmWin.port!.postMessage({ ucbridge: 1, id: 'r3', action: 'DISPOSITION_CALL', disposition });
-    await vi.waitFor(() => expect(crmWin.portInbox).toHaveLength(3));
+    await until(() => expect(crmWin.portInbox).toHaveLength(3));
     expect(crmWin.portInbox[2]).toMatchObject({ replyTo: 'r3', ok: false, error: { code: 'PLATFORM_ERROR', message: expect.stringContaining('campaign closed') } });
     expect(documented).not.toHaveBeenCalled();
   });
@@ -123,40 +125,40 @@ describe('host bridge in Chromium with real frames', () => {
   it('still replies ok when a result cannot be cloned by a real port', async () => {
     const { crmWin } = await setup({ actions: { handle: () => ({ fn() {} }) } });
     runIn(crmWin, CRM_HELLO('h1'));
-    await vi.waitFor(() => expect(crmWin.port).toBeDefined());
+    await until(() => expect(crmWin.port).toBeDefined());
     crmWin.port!.postMessage({ ucbridge: 1, id: 'r1', action: 'handle' });
-    await vi.waitFor(() => expect(crmWin.portInbox).toEqual([{ ucbridge: 1, replyTo: 'r1', ok: true }]));
+    await until(() => expect(crmWin.portInbox).toEqual([{ ucbridge: 1, replyTo: 'r1', ok: true }]));
   });
 
   it('gives a reloaded CRM page a new port that works', async () => {
     const { crm, accepted } = await setup();
     runIn(crm.contentWindow!, CRM_HELLO('h1'));
-    await vi.waitFor(() => expect((crm.contentWindow as CrmWin).port).toBeDefined());
+    await until(() => expect((crm.contentWindow as CrmWin).port).toBeDefined());
     const reloaded = new Promise((resolve) => crm.addEventListener('load', resolve, { once: true }));
     crm.contentWindow!.location.reload();
     await reloaded;
     const crmWin = crm.contentWindow as CrmWin;
     runIn(crmWin, CRM_HELLO('h2'));
-    await vi.waitFor(() => expect(crmWin.port).toBeDefined());
+    await until(() => expect(crmWin.port).toBeDefined());
     crmWin.port!.postMessage({ ucbridge: 1, id: 'r1', action: 'CLOSE_TAB' });
-    await vi.waitFor(() => expect(crmWin.portInbox).toEqual([{ ucbridge: 1, replyTo: 'r1', ok: true }]));
+    await until(() => expect(crmWin.portInbox).toEqual([{ ucbridge: 1, replyTo: 'r1', ok: true }]));
     expect(accepted.filter((e) => e.kind === 'hello')).toHaveLength(2);
   });
 
   it('says BYE on the port when the form fires pagehide', async () => {
     const { crmWin, formWin } = await setup();
     runIn(crmWin, CRM_HELLO('h1'));
-    await vi.waitFor(() => expect(crmWin.port).toBeDefined());
+    await until(() => expect(crmWin.port).toBeDefined());
     formWin.dispatchEvent(new PageTransitionEvent('pagehide'));
-    await vi.waitFor(() => expect(crmWin.portInbox).toEqual([{ ucbridge: 1, type: 'BYE' }]));
+    await until(() => expect(crmWin.portInbox).toEqual([{ ucbridge: 1, type: 'BYE' }]));
   });
 
   it('destroy() says BYE, closes the port and stops listening on the window', async () => {
     const { crmWin, bridge, closeActiveTab, rejected, accepted } = await setup();
     runIn(crmWin, CRM_HELLO('h1'));
-    await vi.waitFor(() => expect(crmWin.port).toBeDefined());
+    await until(() => expect(crmWin.port).toBeDefined());
     bridge.destroy();
-    await vi.waitFor(() => expect(crmWin.portInbox).toEqual([{ ucbridge: 1, type: 'BYE' }]));
+    await until(() => expect(crmWin.portInbox).toEqual([{ ucbridge: 1, type: 'BYE' }]));
     const before = accepted.length;
     crmWin.port!.postMessage({ ucbridge: 1, id: 'r1', action: 'CLOSE_TAB' });
     runIn(crmWin, `parent.postMessage({ action: 'CLOSE_TAB' }, '*'); parent.postMessage({ action: 'CLOSE_TAB' }, '*');`);

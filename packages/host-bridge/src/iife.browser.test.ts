@@ -10,6 +10,8 @@ type FormWin = Window & {
 };
 
 const iifeUrl = URL.createObjectURL(new Blob([iifeSource], { type: 'text/javascript' }));
+/** Polls until `check` passes: messages between frames arrive in later tasks (generous limit: a busy 2-core CI). */
+const until = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 5 });
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).reverse().forEach((fn) => fn()));
 
@@ -47,7 +49,7 @@ describe('dist/host-bridge.iife.js in a script tag', () => {
     const { formWin, crmWin } = await formWith(`data-allowed-origins="https://crm.example.com, http://*.example.test:4102 ${location.origin}"`);
     expect(formWin.UCBridge?.bridge?.actions).toEqual(['CLOSE_TAB', 'DISPOSITION_CALL']);
     runIn(crmWin, legacyDisposition);
-    await vi.waitFor(() => expect(formWin.calls).toHaveLength(1));
+    await until(() => expect(formWin.calls).toHaveLength(1));
     expect(formWin.calls[0]!.slice(0, 10)).toEqual(['C', '1', 'g', 'L1', '', '', '', '', 'hi', '']);
   });
 
@@ -85,6 +87,6 @@ describe('dist/host-bridge.iife.js in a script tag', () => {
     const bridge = formWin.UCBridge!.createHostBridge({ allowedOrigins: location.origin });
     cleanups.push(() => bridge.destroy());
     runIn(crmWin, legacyDisposition);
-    await vi.waitFor(() => expect(formWin.calls).toHaveLength(1));
+    await until(() => expect(formWin.calls).toHaveLength(1));
   });
 });
