@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+// real Chromium: the dialer part of the entry must work without Node (no Buffer, no node:)
+import { DialerBaseBuilder, InvalidContactsError, encodeUploadBody, toDialerCsv } from '@ucbridge/integra-api';
+
+const SEED_LINE = 'DialerTest<-;098344484;var1=val1:var2=val2;099124484:099111111;9999;1001';
+
+describe('dialer upload in a browser', () => {
+  it("writes the seed's sample line and a body whose fileb64 decodes to its UTF-8 bytes", () => {
+    const contact = { phone: '098344484', vars: { var1: 'val1', var2: 'val2' }, altPhones: ['099124484', '099111111'], priority: 9999, agentPhone: '1001' };
+    expect(toDialerCsv('DialerTest<-', [contact])).toBe(SEED_LINE);
+
+    const builder = new DialerBaseBuilder({ campaign: 'Cobranza<-', filename: 'acentos' });
+    builder.add({ phone: '098447121', vars: { nombre: 'José Núñez €' }, altPhones: ['M=0=098447120'] });
+    const part = builder.finish().parts[0]!;
+    const form = new URLSearchParams(new TextDecoder().decode(encodeUploadBody(part, 'Cobranza<-', 'api')));
+    expect([form.get('filename'), form.get('campaign'), form.get('cant'), form.get('username')]).toEqual(['acentos', 'Cobranza<-', '1', 'api']);
+    const bytes = Uint8Array.from(atob(form.get('fileb64')!), (c) => c.charCodeAt(0));
+    expect(new TextDecoder().decode(bytes)).toBe('Cobranza<-;098447121;nombre=José Núñez €;M=0=098447120;;');
+  });
+
+  it('throws INVALID_CONTACTS with every problem', () => {
+    let error: unknown;
+    try {
+      toDialerCsv('S', [{ phone: 'abc' }, { phone: '098344484', priority: 0 }]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidContactsError);
+    expect((error as InvalidContactsError).problems.map((p) => `${p.index}:${p.field}`)).toEqual(['0:phone', '1:priority']);
+  });
+});
