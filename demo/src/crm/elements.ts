@@ -1,0 +1,37 @@
+import { connectToHost } from '@ucbridge/iframe-client';
+import '@ucbridge/iframe-client/elements';
+import { callContext, FORM_ORIGIN, note, showOrigin } from './context.js';
+
+// The CRM developer who wants UI: one connection, shared by both elements through their `host` property.
+showOrigin();
+const connection = document.getElementById('connection')!;
+const host = connectToHost({
+  hostOrigin: FORM_ORIGIN,
+  onConnect: (info) => {
+    connection.className = 'ok';
+    connection.textContent = `Connected to the console's bridge at ${info.origin} — protocol v${info.version}, actions: ${info.actions.join(', ')}`;
+  },
+  onDisconnect: (reason) => {
+    connection.className = 'bad';
+    connection.textContent = `Connection lost (${reason.code}); reconnecting…`;
+  },
+});
+// no answer to the handshake: the form has no ucbridge, calls will go the documented way
+setTimeout(() => {
+  if (!host.info) {
+    connection.className = 'warn';
+    connection.textContent = 'No ucbridge bridge answered: calls are posted the documented way and cannot be confirmed.';
+  }
+}, 1600);
+
+const form = document.getElementById('disposition')!;
+const close = document.getElementById('close')!;
+Object.assign(form, callContext(), {
+  host,
+  l1Options: ['Sale', { value: 'NoSale', label: 'No sale' }, { value: 'CallBack', label: 'Call back' }],
+});
+close.host = host;
+
+const events = document.getElementById('events')!;
+document.addEventListener('ucb-sent', (e) => note(events, e.detail.result.confirmed ? 'ok' : 'unconfirmed', `ucb-sent ${e.detail.action} ${JSON.stringify(e.detail.result)}`));
+document.addEventListener('ucb-error', (e) => note(events, 'error', `ucb-error ${e.detail.action} ${e.detail.status.code ?? ''}: ${e.detail.status.message}`, { code: e.detail.status.code ?? '' }));

@@ -1,0 +1,40 @@
+import { connectToHost, isBridgeError, type CallResult, type DispositionInput } from '@ucbridge/iframe-client';
+import { callContext, FORM_ORIGIN, note, showOrigin } from './context.js';
+
+// The CRM developer who writes code: connect, await, read error.code and error.field.
+showOrigin();
+const connection = document.getElementById('connection')!;
+const outcomes = document.getElementById('outcomes')!;
+const form = document.getElementById('call') as HTMLFormElement;
+for (const [name, value] of Object.entries(callContext())) (form.elements.namedItem(name) as HTMLInputElement).value = value;
+
+const host = connectToHost({
+  hostOrigin: FORM_ORIGIN,
+  onConnect: (info) => {
+    connection.className = 'ok';
+    connection.textContent = `Connected to ${info.origin} — protocol v${info.version}, actions: ${info.actions.join(', ')}`;
+  },
+  onDisconnect: (reason) => {
+    connection.className = 'bad';
+    connection.textContent = `Connection lost (${reason.code}); reconnecting…`;
+  },
+});
+
+async function show(label: string, call: () => Promise<CallResult>): Promise<void> {
+  try {
+    const result = await call();
+    note(outcomes, result.confirmed ? 'ok' : 'unconfirmed', `${label} → ${JSON.stringify(result)}`);
+  } catch (error) {
+    if (!isBridgeError(error)) throw error;
+    const field = error.field ? ` (field ${error.field})` : '';
+    note(outcomes, 'error', `${label} → ${error.code}${field}: ${error.message}`, { code: error.code, field: error.field ?? '' });
+  }
+}
+
+document.getElementById('dispose')!.addEventListener('click', () => {
+  const d = Object.fromEntries(new FormData(form)) as unknown as DispositionInput;
+  void show('dispositionCall', () => host.dispositionCall(d));
+});
+document.getElementById('close')!.addEventListener('click', () => void show('closeTab', () => host.closeTab()));
+// an action the form does not offer (a SQL runner must never be reachable from an iframe)
+document.getElementById('unknown')!.addEventListener('click', () => void show("call('UC_get_async')", () => host.call('UC_get_async', { sql: 'SELECT 1' })));
