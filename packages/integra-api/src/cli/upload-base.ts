@@ -12,7 +12,7 @@ import { withSession } from '../with-session.js';
 import { DEFAULT_MAX_LINES } from '../dialer/builder.js';
 import { formatProblem } from '../dialer/errors.js';
 import { sendDialerBase } from '../dialer/upload.js';
-import { encodeUploadBody } from '../dialer/upload-body.js';
+import { createUploadBodyEncoder } from '../dialer/upload-body.js';
 import type { DialerBase, UploadBaseResult } from '../dialer/types.js';
 import { CliError } from './cli-error.js';
 import { parseMap, type MappedField } from './columns.js';
@@ -176,7 +176,8 @@ export async function runUploadBase(args: UploadBaseArgs, io: CliIo): Promise<nu
   const { base } = prepared;
 
   // the bodies are encoded in a dry run too, so it measures and proves everything but the sending
-  const bodies = args.dryRun ? base.parts.map((p) => encodeUploadBody(p, base.campaign, args.user ?? 'dry-run').length) : [];
+  const encodeBody = createUploadBodyEncoder();
+  const bodies = args.dryRun ? base.parts.map((p) => encodeBody(p, base.campaign, args.user ?? 'dry-run').length) : [];
   const dryParts = (): { filename: string; cant: number; bytes: number; bodyBytes: number }[] =>
     base.parts.map((p, i) => ({ filename: p.filename, cant: p.cant, bytes: p.bytes, bodyBytes: bodies[i] ?? 0 }));
   if (base.problemCount > 0) {

@@ -49,17 +49,16 @@ export function contactLine(
     if (typeof vars !== 'object' || Array.isArray(vars)) {
       report(problems, at, 'vars', 'must be an object of name: value');
     } else {
-      let first = true;
-      for (const name in vars) {
-        if (!Object.hasOwn(vars, name)) continue;
+      const names = Object.keys(vars);
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i]!;
         const value = vars[name];
         const nameReason = knownNames.has(name) ? undefined : checkVarName(name);
         if (nameReason === undefined && knownNames.size < 10_000) knownNames.add(name);
         if (nameReason !== undefined) report(problems, at, `vars.${name}`, nameReason);
         const valueReason = checkVarValue(value);
         if (valueReason !== undefined) report(problems, at, `vars.${name}`, valueReason, value);
-        varsText = first ? `${name}=${value}` : `${varsText}:${name}=${value}`;
-        first = false;
+        varsText = i === 0 ? `${name}=${value}` : `${varsText}:${name}=${value}`;
       }
     }
   }

@@ -6,6 +6,6 @@ export type { DialerContact, ContactProblem, DialerBase, DialerBasePart, UploadP
 export { DialerBaseBuilder, DEFAULT_MAX_LINES, DEFAULT_MAX_PROBLEMS, type DialerBaseOptions } from './builder.js';
 export { toDialerCsv, validateContacts, validateContact, validateFilename, validateCampaign, prepareDialerBase } from './validate.js';
 export { uploadBase, sendDialerBase, type UploadBaseOptions, type SendOptions } from './upload.js';
-export { encodeUploadBody } from './upload-body.js';
+export { encodeUploadBody, createUploadBodyEncoder, type BodyPart } from './upload-body.js';
 export { InvalidContactsError, UploadBaseError, formatProblem } from './errors.js';
 export { parseDialerLine, parseDialerFields, type ParsedDialerLine } from './parse-line.js';

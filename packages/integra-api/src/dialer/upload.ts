@@ -8,7 +8,7 @@ import { isSessionOpen, type Session } from '../session.js';
 import { DialerBaseBuilder, type DialerBaseOptions } from './builder.js';
 import { InvalidContactsError, UploadBaseError } from './errors.js';
 import type { DialerBase, DialerContact, UploadBaseResult, UploadProgress } from './types.js';
-import { encodeUploadBody } from './upload-body.js';
+import { createUploadBodyEncoder } from './upload-body.js';
 
 const PATH = 'Dialers/uploadbase';
 /** Progress is reported (and the signal checked) every this many contacts while preparing. */
@@ -84,6 +84,8 @@ export async function sendDialerBase(session: Session, base: DialerBase, options
   if (base.contacts === 0) throw new IntegraError('INVALID_ARGUMENT', `no contacts to upload to ${base.campaign}`);
   const accepted: UploadBaseResult['parts'] = [];
   const parts = base.parts.length;
+  // fetch copies the body it is given, so one buffer serves every part
+  const encodeBody = createUploadBodyEncoder();
   for (const [i, part] of base.parts.entries()) {
     const where = `part ${i + 1} of ${parts} (${part.filename}, ${part.cant} contacts)`;
     const done = accepted.length === 0 ? 'none' : accepted.map((p) => p.filename).join(', ');
@@ -91,7 +93,7 @@ export async function sendDialerBase(session: Session, base: DialerBase, options
     try {
       aborted(signal, `before ${where}`);
       onProgress?.({ phase: 'upload', contacts: base.contacts, part: i + 1, parts, filename: part.filename });
-      const body = encodeUploadBody(part, base.campaign, session.user);
+      const body = encodeBody(part, base.campaign, session.user);
       answer = await integraPost(session, PATH, body, {
         ...(signal === undefined ? {} : { signal }),
         ...(timeoutMs === undefined ? {} : { timeoutMs }),
