@@ -158,6 +158,15 @@ describe('session (one client port)', () => {
     ]);
   });
 
+  it('when replaced (the frame said HELLO again) answers what is pending but says no BYE', () => {
+    const { port, close, onEnd } = setup();
+    port.deliver({ ucbridge: 1, id: 'q1', action: 'CLOSE_TAB' });
+    close('replaced');
+    expect(port.sent).toEqual([{ ucbridge: 1, replyTo: 'q1', ok: false, error: expect.objectContaining({ code: 'DESTROYED' }) }]);
+    expect(port.closed).toBe(true);
+    expect(onEnd).toHaveBeenCalledOnce();
+  });
+
   it('ends quietly when the client says BYE', () => {
     const { port, onEnd } = setup();
     port.deliver({ ucbridge: 1, type: 'BYE' });

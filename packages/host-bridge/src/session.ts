@@ -9,6 +9,11 @@ export type PortLike = Pick<MessagePort, 'postMessage' | 'close' | 'onmessage'>;
 /**
  * Why a session ends: `destroyed` (bridge.destroy()), `unloading` (pagehide), `replaced` (a new HELLO
  * from the same frame), `bye` (the client said BYE: nothing more is posted).
+ *
+ * `replaced` answers what is pending but sends no `BYE`: after a reload nobody listens to the old port
+ * anyway, and when two live clients share one frame a `BYE` would make the replaced one say HELLO at
+ * once, replacing the other, which says HELLO at once… a storm. Without it the replaced client's next
+ * calls time out on its side.
  */
 export type CloseReason = 'destroyed' | 'unloading' | 'replaced' | 'bye';
 
@@ -18,11 +23,12 @@ export type CloseReason = 'destroyed' | 'unloading' | 'replaced' | 'bye';
  *   never answers, answers twice, returns something that cannot be cloned — then `ok` without result,
  *   since the action did run and the caller must not retry it);
  * - a refused request (invalid, `UNKNOWN_ACTION`, `RATE_LIMITED`) calls nothing and is answered at
- *   once when it carries a usable id; a second request with a
- *   pending id is refused without a reply (its reply would settle the first one);
+ *   once when it carries a usable id; a second request with a pending id is refused without a reply
+ *   (its reply would settle the first one);
  * - at most `maxPending` requests in flight, more are answered `RATE_LIMITED`;
  * - on close, every pending request is answered `DESTROYED` — except `CLOSE_TAB` while the page
- *   unloads, which is the tab closing: answered ok — then `BYE`; nothing is posted after that.
+ *   unloads, which is the tab closing: answered ok — then `BYE` (not when `replaced`, see above);
+ *   nothing is posted after that.
  */
 export function createSession(
   port: PortLike,
@@ -57,7 +63,7 @@ export function createSession(
       pending.forEach((action, id) =>
         reason === 'unloading' && action === 'CLOSE_TAB' ? settle(id, true, undefined) : settle(id, false, fail('DESTROYED', `bridge ${reason}: ${action} outcome unknown`)),
       );
-      port.postMessage({ ucbridge: 1, type: 'BYE' });
+      if (reason !== 'replaced') port.postMessage({ ucbridge: 1, type: 'BYE' });
     }
     pending.clear();
     port.onmessage = null;
