@@ -275,7 +275,7 @@ describe('a host that starts late or restarts', () => {
     const pending = host.closeTab();
     const bridge = fakeHost(win, { afterHellos: 3 });
     await expect(pending).resolves.toEqual({ confirmed: true, result: 'CLOSE_TAB' });
-    expect(bridge.hellos()).toBe(4);
+    expect(bridge.hellos()).toBeGreaterThanOrEqual(4);
   });
 
   it('after BYE: onDisconnect with CONNECTION_LOST, the call in flight rejects, and the next bridge is found', async () => {

@@ -31,7 +31,7 @@ const fail = (code: ErrorCode, detail: string, field?: string) => new BridgeErro
  *
  * Requirements, and how they are met:
  * - find a ucbridge bridge even when it starts late or restarts: `HELLO` is posted on
- *   `window.parent` at once and again after 50, 100, 200… ms (at most every second) until an
+ *   `window.parent` at once and again after 100, 200, 400… ms (then every second) until an
  *   answer names the latest one; after a `BYE` the handshake starts over;
  * - hear only the form: an answer counts only from `event.source === window.parent`, from an
  *   origin that matches `hostOrigin`, naming our latest (random) `HELLO` id; then everything
@@ -117,7 +117,9 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       legacy = 1;
       calls.forEach(route);
     }, options.handshakeTimeoutMs ?? 1500);
-    hello(50);
+    // the first retry is not too eager: a busy form may take tens of ms to answer, and each HELLO
+    // it answers replaces the port it gave before
+    hello(100);
   };
 
   // the port is private to the host that answered: nothing to check but our own ids
