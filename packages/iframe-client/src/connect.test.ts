@@ -288,6 +288,17 @@ describe('destroy', () => {
     expect(frame.listeners.size).toBe(0);
   });
 
+  it('says BYE on the port to a connected host', async () => {
+    const { frame, host } = setup();
+    const hostSide = frame.startHost();
+    await host.connected;
+    const heard = new Promise((resolve) => {
+      hostSide.port!.onmessage = ({ data }) => resolve(data);
+    });
+    host.destroy();
+    await expect(heard).resolves.toEqual({ ucbridge: 1, type: 'BYE' });
+  });
+
   it('stops saying HELLO', async () => {
     vi.useFakeTimers();
     const { frame, host } = setup();

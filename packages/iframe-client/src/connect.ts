@@ -187,6 +187,8 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     destroy() {
       stop();
       w.removeEventListener('message', onWindowMessage);
+      // tell the bridge, so it drops this port at once
+      port?.postMessage({ ucbridge: 1, type: 'BYE' });
       rejectConnected((dead = fail('DESTROYED', 'destroy() was called')));
       drop(dead);
     },

@@ -103,6 +103,9 @@ export interface HostConnection {
   readonly info: HostInfo | undefined;
   /** True when a bridge is connected and offers `action` (`'CLOSE_TAB'`, `'DISPOSITION_CALL'`, or its own). */
   supports(action: string): boolean;
-  /** Stops the handshake, removes every listener, closes the port; pending and later calls reject `DESTROYED`. */
+  /**
+   * Says `BYE` to a connected bridge, stops the handshake, removes every listener and closes the
+   * port; pending and later calls reject `DESTROYED`.
+   */
   destroy(): void;
 }
