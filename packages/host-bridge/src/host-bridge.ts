@@ -54,18 +54,13 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     const frames = win.frames;
     let child = false;
     for (let i = 0; i < frames.length; i++) child ||= frames[i] === source;
+    if (!child) return log(kind, origin, undefined, fail('SOURCE_NOT_ALLOWED', 'sender is not a child frame'));
+    if (!allowed(origin)) return log(kind, origin, undefined, fail('ORIGIN_NOT_ALLOWED', 'origin not allowed'));
+    const checked: Checked<LegacyMessage | Hello> = isLegacy ? checkLegacy(data)! : checkHello(data);
+    if (!checked.ok) return log(kind, origin, undefined, invalid(checked));
+    const port = source as Window;
     // a 'null' origin (sandboxed frame) can only be answered with '*'; it passes only with anyOrigin
     const target = origin === 'null' ? '*' : origin;
-    const checked: Checked<LegacyMessage | Hello> = isLegacy ? checkLegacy(data)! : checkHello(data);
-    const error: BridgeError | undefined = !child
-      ? fail('SOURCE_NOT_ALLOWED', 'sender is not a child frame')
-      : !allowed(origin)
-        ? fail('ORIGIN_NOT_ALLOWED', 'origin not allowed')
-        : checked.ok
-          ? undefined
-          : invalid(checked);
-    if (error || !checked.ok) return log(kind, origin, undefined, error);
-    const port = source as Window;
 
     if (isLegacy) {
       const { action, disposition } = checked.value as LegacyMessage & { disposition?: unknown };
@@ -99,7 +94,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
   win.addEventListener('pagehide', onPageHide);
 
   return {
-    actions,
+    actions: [...actions],
     destroy() {
       win.removeEventListener('message', onMessage);
       win.removeEventListener('pagehide', onPageHide);
