@@ -24,8 +24,8 @@ setTimeout(() => {
   }
 }, 1600);
 
-const form = document.getElementById('disposition')!;
-const close = document.getElementById('close')!;
+const form = document.querySelector('ucb-disposition-form')!;
+const close = document.querySelector('ucb-close-tab')!;
 Object.assign(form, callContext(), {
   host,
   l1Options: ['Sale', { value: 'NoSale', label: 'No sale' }, { value: 'CallBack', label: 'Call back' }],

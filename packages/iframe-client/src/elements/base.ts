@@ -116,8 +116,13 @@ export abstract class UcbElement extends LitElement {
   }
 }
 
+// Both events bubble out of the shadow DOM (composed), so a page can listen on the element or the document.
 declare global {
   interface HTMLElementEventMap {
+    'ucb-sent': CustomEvent<UcbSentDetail>;
+    'ucb-error': CustomEvent<UcbErrorDetail>;
+  }
+  interface DocumentEventMap {
     'ucb-sent': CustomEvent<UcbSentDetail>;
     'ucb-error': CustomEvent<UcbErrorDetail>;
   }
