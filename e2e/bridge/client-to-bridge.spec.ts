@@ -1,5 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { A, B, DOCUMENTED, DOCUMENTED_ARGS, calls, connected, openConsole, ucLog, type CrmWindow } from './helpers.js';
+import { test } from '@playwright/test';
+import { expect, A, B, DOCUMENTED, DOCUMENTED_ARGS, calls, connected, openConsole, ucLog, type CrmWindow } from './helpers.js';
+
+// page loads across three origins on a busy machine: room for them, not for a hang
+test.describe.configure({ timeout: 60_000 });
 
 // A CRM page with the client IIFE (origin B) talks to a form with the bridge (origin A): handshake,
 // private port, one reply per request carrying the platform's outcome.

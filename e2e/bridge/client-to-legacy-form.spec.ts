@@ -1,5 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { B, DOCUMENTED, DOCUMENTED_ARGS, calls, connected, openConsole, ucLog, url, type CrmWindow, type LegacyWindow } from './helpers.js';
+import { test } from '@playwright/test';
+import { expect, B, DOCUMENTED, DOCUMENTED_ARGS, calls, connected, openConsole, ucLog, url, type CrmWindow, type LegacyWindow } from './helpers.js';
+
+// page loads across three origins on a busy machine: room for them, not for a hang
+test.describe.configure({ timeout: 60_000 });
 
 // The client in a form that has only the platform's documented listener (no ucbridge), and in a form
 // that has both the documented listener and the bridge (legacy: off): the platform is called exactly once.

@@ -1,5 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { B, C, readyFrame, url, type CrmWindow, type HostileWindow } from './helpers.js';
+import { test } from '@playwright/test';
+import { expect, B, C, readyFrame, url, type CrmWindow, type HostileWindow } from './helpers.js';
+
+// page loads across three origins on a busy machine: room for them, not for a hang
+test.describe.configure({ timeout: 60_000 });
 
 // A site that frames the CRM page without being the console must receive nothing from it: no HELLO,
 // no request, no documented-shape fallback — and the CRM's calls must fail loudly, not "succeed" into it.

@@ -1,4 +1,11 @@
-import { expect, type Frame, type Page } from '@playwright/test';
+import { expect as baseExpect, type Frame, type Page } from '@playwright/test';
+
+/**
+ * `expect` with a longer wait for `expect.poll` and web-first assertions: the machine running the suite
+ * may be busy (several test runners on two cores), and waiting longer changes no outcome, only how
+ * long a real failure takes to show.
+ */
+export const expect = baseExpect.configure({ timeout: 15_000 });
 
 /** Origin A: the agent console and the form (localhost). */
 export const A = 'http://localhost:4101';

@@ -1,5 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { B, DOCUMENTED_ARGS, calls, openConsole, ucLog, type LegacyWindow } from './helpers.js';
+import { test } from '@playwright/test';
+import { expect, B, DOCUMENTED_ARGS, calls, openConsole, ucLog, type LegacyWindow } from './helpers.js';
+
+// page loads across three origins on a busy machine: room for them, not for a hang
+test.describe.configure({ timeout: 60_000 });
 
 // An iframe written against the platform's documentation (no ucbridge) talks to a form that has only
 // the ucbridge script tag: the bridge must stand in for the documented listener exactly.

@@ -1,5 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { A, B, C, calls, connected, openConsole, rejected, ucLog, url, type CrmWindow, type HostileWindow, type LegacyWindow } from './helpers.js';
+import { test } from '@playwright/test';
+import { expect, A, B, C, calls, connected, openConsole, rejected, ucLog, url, type CrmWindow, type HostileWindow, type LegacyWindow } from './helpers.js';
+
+// page loads across three origins on a busy machine: room for them, not for a hang
+test.describe.configure({ timeout: 60_000 });
 
 // The form allows http://127.0.0.1:4102, http://*.example.test:4102 and https://*.secure.test:4102.
 // Pages loaded from any other origin — unlisted, or made to look like an allowed one — call nothing,

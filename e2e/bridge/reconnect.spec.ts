@@ -1,5 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { A, B, DOCUMENTED, calls, connected, openConsole, readyFrame, ucLog, url, type CrmWindow, type FormWindow } from './helpers.js';
+import { test } from '@playwright/test';
+import { expect, A, B, DOCUMENTED, calls, connected, openConsole, readyFrame, ucLog, url, type CrmWindow, type FormWindow } from './helpers.js';
+
+// page loads across three origins on a busy machine: room for them, not for a hang
+test.describe.configure({ timeout: 60_000 });
 
 // The connection survives the CRM page reloading, and the form's bridge starting late or restarting.
 
@@ -13,7 +16,11 @@ test('the CRM page reloads: it connects again, the old port is replaced, and the
   expect(settled).toMatchObject({ ok: true, value: { confirmed: true } });
   const log = await ucLog(page);
   expect(log.calls.map((c) => c.fn)).toEqual(['UC_DispositionCall']);
-  expect(log.accepted.filter((e) => e.kind === 'hello').map((e) => e.origin)).toEqual([B, B]);
+  // two handshakes at least (the client retries HELLO until a WELCOME answers its latest one: a busy
+  // machine can make that more), every one from the CRM's origin
+  const hellos = log.accepted.filter((e) => e.kind === 'hello');
+  expect(hellos.length).toBeGreaterThanOrEqual(2);
+  expect(hellos.every((e) => e.origin === B)).toBe(true);
   expect(log.rejected).toEqual([]);
 });
 
