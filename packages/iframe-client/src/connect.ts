@@ -62,7 +62,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
   // when set, every call rejects with it: no host can be reached any more
   // (a page opened on its own is its own parent: nobody would ever hear it)
   let dead =
-    parent == w ? fail('NOT_CONNECTED', 'this page is not in a frame') : target ? undefined : fail('ORIGIN_NOT_ALLOWED', `parent ${real} is not ${options.hostOrigin}`);
+    parent == w ? fail('NOT_CONNECTED', 'this page is not in a frame') : target ? undefined : fail('ORIGIN_NOT_ALLOWED', `parent ${real || '(origin unknown)'} is not ${options.hostOrigin}`);
   // id of the latest HELLO; '' when no handshake runs
   let helloId = '';
   let helloTimer: ReturnType<typeof setTimeout>;
