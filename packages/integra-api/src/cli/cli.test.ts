@@ -235,3 +235,54 @@ describe('ucbridge upload-base', () => {
     expect((await run(['--help'])).stdout).toContain('upload-base');
   });
 });
+
+describe('ucbridge upload-base: input files', () => {
+  it('reports a header column that cannot be a variable name at line 1, once', async () => {
+    const r = await run(['upload-base', '--campaign', 'S', '--dry-run', file('hdr.csv', 'phone,First Name\n098344484,Ana\n098344485,Eva\n')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('1 problem, nothing was uploaded');
+    expect(r.stderr).toContain('line 1, header: column 2 ("First Name") cannot be a variable');
+  });
+
+  it('flags a line for another campaign in a dialer-line file', async () => {
+    const r = await run(['upload-base', '--campaign', 'Sales<-', '--dry-run', file('other.txt', 'Sales<-;098344484;;;;\nOther->;098344485;;;;\nSales<-;098344486;a=1;;;;;\n')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('line 2, campaign: the line is for campaign "Other->", the upload for "Sales<-"');
+    expect(r.stderr).toContain("line 3, row: has 8 fields separated by ';'");
+  });
+
+  it('says a Latin-1 file is not UTF-8, and reads it with --encoding latin1', async () => {
+    const path = file('latin1.csv', Buffer.from('phone,name\n098344484,P\xe9rez\n', 'latin1'));
+    const utf8 = await run(['upload-base', '--campaign', 'S', '--dry-run', path]);
+    expect(utf8.code).toBe(1);
+    expect(utf8.stderr).toContain('try --encoding latin1');
+    const latin1 = await run(['upload-base', ...login(), '--campaign', 'S', '--encoding', 'latin1', path]);
+    expect(latin1.code).toBe(0);
+    expect(sim.uploads[0]!.text).toBe('S;098344484;name=Pérez;;;');
+  });
+
+  it('names the upload after the file, and asks for --filename when it cannot', async () => {
+    const ok = await run(['upload-base', '--campaign', 'S', '--dry-run', '--json', file('leads 2026-11.csv', 'phone\n098344484\n')]);
+    expect(JSON.parse(ok.stdout).parts[0].filename).toBe('leads_2026-11');
+    const r = await run(['upload-base', '--campaign', 'S', '--dry-run', file('Reactivar.csv', 'phone\n098344484\n')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('pass --filename');
+  });
+
+  it('a file with a header only: exit 1 EMPTY_FILE', async () => {
+    const r = await run(['upload-base', '--campaign', 'S', '--dry-run', '--json', file('empty.csv', 'phone,name\n')]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, code: 'EMPTY_FILE' });
+  });
+
+  it('draws a progress bar on a terminal (stderr) and keeps stdout for the result', async () => {
+    let bar = '';
+    const r = await run(['upload-base', ...login(), '--campaign', 'S', file('tty.csv', 'phone\n098344484\n')], {
+      stderr: { write: (t: string) => (bar += t), isTTY: true, columns: 80 },
+    });
+    expect(r.code).toBe(0);
+    expect(bar).toContain('uploading');
+    expect(bar).toContain('\u001b['); // cursor control: a real bar, not plain lines
+    expect(r.stdout).toContain('uploaded 1 contact to S in 1 part');
+  });
+});

@@ -29,7 +29,7 @@ function lineProgress(out: TextOut): Progress {
       }
     },
     uploading(part, parts, filename, cant) {
-      out.write(`uploading part ${part}/${parts}: ${filename} (${cant} contacts)\n`);
+      out.write(`uploading part ${part}/${parts}: ${filename} (${cant} contact${cant === 1 ? '' : 's'})\n`);
     },
     stop() {},
   };

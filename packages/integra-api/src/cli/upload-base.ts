@@ -138,6 +138,7 @@ function problemReport(file: string, base: DialerBase): string {
 }
 
 const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
+const contactsText = (n: number): string => `${n} contact${n === 1 ? '' : 's'}`;
 
 /** Runs the command with checked args; resolves with the exit code. */
 export async function runUploadBase(args: UploadBaseArgs, io: CliIo): Promise<number> {
@@ -200,8 +201,8 @@ export async function runUploadBase(args: UploadBaseArgs, io: CliIo): Promise<nu
     const parts = dryParts();
     if (args.json) print(`${JSON.stringify({ ok: true, dryRun: true, ...summary, parts })}\n`);
     else {
-      print(`dry run: ${base.contacts} contacts for ${base.campaign} are valid; would upload ${parts.length} part${parts.length === 1 ? '' : 's'}:\n`);
-      for (const p of parts) print(`  ${p.filename}  ${p.cant} contacts  ${mb(p.bytes)} (request ${mb(p.bodyBytes ?? 0)})\n`);
+      print(`dry run: ${contactsText(base.contacts)} for ${base.campaign} ${base.contacts === 1 ? 'is' : 'are'} valid; would upload ${parts.length} part${parts.length === 1 ? '' : 's'}:\n`);
+      for (const p of parts) print(`  ${p.filename}  ${contactsText(p.cant)}  ${mb(p.bytes)} (request ${mb(p.bodyBytes)})\n`);
     }
     return 0;
   }
@@ -225,8 +226,8 @@ export async function runUploadBase(args: UploadBaseArgs, io: CliIo): Promise<nu
   );
   if (args.json) print(`${JSON.stringify({ ok: true, dryRun: false, ...summary, parts: result.parts })}\n`);
   else {
-    print(`uploaded ${result.contacts} contacts to ${result.campaign} in ${result.parts.length} part${result.parts.length === 1 ? '' : 's'}:\n`);
-    for (const p of result.parts) print(`  ${p.filename}  ${p.cant} contacts  ${mb(p.bytes)}\n`);
+    print(`uploaded ${contactsText(result.contacts)} to ${result.campaign} in ${result.parts.length} part${result.parts.length === 1 ? '' : 's'}:\n`);
+    for (const p of result.parts) print(`  ${p.filename}  ${contactsText(p.cant)}  ${mb(p.bytes)}\n`);
   }
   return 0;
 }
