@@ -87,7 +87,7 @@ describe('session (one client port)', () => {
     port.deliver({ ucbridge: 1, id: 'u1', action: 'hangUp' });
     expect(calls).toHaveLength(0);
     expect(port.sent).toEqual([{ ucbridge: 1, replyTo: 'u1', ok: false, error: expect.objectContaining({ code: 'UNKNOWN_ACTION', field: 'action' }) }]);
-    expect(log).toHaveBeenCalledWith('request', 'https://crm.example.com', undefined, expect.objectContaining({ code: 'UNKNOWN_ACTION' }));
+    expect(log).toHaveBeenCalledWith('request', 'https://crm.example.com', 'hangUp', expect.objectContaining({ code: 'UNKNOWN_ACTION' }));
   });
 
   it('answers INVALID_MESSAGE to a request with a usable id and a bad action', () => {
@@ -103,7 +103,7 @@ describe('session (one client port)', () => {
     port.deliver({ ucbridge: 1, id: 'd1', action: 'CLOSE_TAB' });
     expect(calls).toHaveLength(1);
     expect(port.sent).toEqual([]);
-    expect(log).toHaveBeenCalledWith('request', 'https://crm.example.com', undefined, expect.objectContaining({ code: 'INVALID_MESSAGE', field: 'id' }));
+    expect(log).toHaveBeenCalledWith('request', 'https://crm.example.com', 'CLOSE_TAB', expect.objectContaining({ code: 'INVALID_MESSAGE', field: 'id' }));
     calls[0]!.resolve(undefined);
     await flush();
     expect(port.sent).toEqual([{ ucbridge: 1, replyTo: 'd1', ok: true }]);

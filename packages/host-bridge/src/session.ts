@@ -89,7 +89,7 @@ export function createSession(
     }
     if (error || !checked.ok) {
       if (id) send(id, false, error);
-      return log('request', origin, undefined, error);
+      return log('request', origin, checked.ok ? checked.value.action : undefined, error);
     }
     const { action, disposition, params } = checked.value;
     const arg = disposition ?? params;
