@@ -8,7 +8,8 @@ import { isIntegraError } from '../errors.js';
 import { UploadBaseError } from '../dialer/errors.js';
 import { CliError } from './cli-error.js';
 import type { CliIo } from './io.js';
-import { UPLOAD_BASE_EXAMPLES, checkArgs, exitCodeOf, runUploadBase, uploadBaseArgs, uploadBaseCommand } from './upload-base.js';
+import { exitCodeOf, runUploadBase } from './upload-base.js';
+import { UPLOAD_BASE_EXAMPLES, checkArgs, uploadBaseArgs, uploadBaseCommand } from './upload-base-args.js';
 
 export type { CliIo, TextOut } from './io.js';
 export { CliError, type CliErrorCode } from './cli-error.js';

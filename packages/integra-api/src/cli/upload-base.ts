@@ -4,131 +4,18 @@
  * turns arguments into calls of the library and the results into output; it decides nothing
  * about the format itself.
  */
-import { basename, extname } from 'node:path';
-import { defineCommand, type ArgsDef } from 'citty';
 import type { IntegraError } from '../errors.js';
 import { normalizeBaseUrl } from '../url.js';
 import { withSession } from '../with-session.js';
-import { DEFAULT_MAX_LINES } from '../dialer/builder.js';
 import { formatProblem } from '../dialer/errors.js';
 import { sendDialerBase } from '../dialer/upload.js';
 import { createUploadBodyEncoder } from '../dialer/upload-body.js';
 import type { DialerBase, UploadBaseResult } from '../dialer/types.js';
 import { CliError } from './cli-error.js';
-import { parseMap, type MappedField } from './columns.js';
 import type { CliIo } from './io.js';
+import { PASSWORD_ENV, filenameFromPath, type UploadBaseArgs } from './upload-base-args.js';
 import { createProgress } from './progress.js';
 import { prepareFile, type PreparedFile } from './read-file.js';
-
-/** The environment variable holding the password. */
-export const PASSWORD_ENV = 'UCONTACT_PASSWORD';
-
-/** The command's arguments, for citty (parsing and usage). */
-export const uploadBaseArgs = {
-  file: { type: 'positional', description: 'CSV export with a header row, or a file already in the dialer line format', required: true, valueHint: 'FILE' },
-  url: { type: 'string', description: 'uContact instance, e.g. https://acme.ucontactcloud.com', valueHint: 'URL' },
-  user: { type: 'string', description: `API user; the password comes from ${PASSWORD_ENV} or a prompt, never from arguments`, valueHint: 'USER' },
-  campaign: { type: 'string', description: "dialer campaign with its <- or ->, quoted: 'Sales<-' (dialer-line files: default from the file)", valueHint: 'NAME' },
-  filename: { type: 'string', description: 'upload name: ≤ 50 of A-Z a-z 0-9 _ -, not starting with R (default: from FILE)', valueHint: 'NAME' },
-  'dry-run': { type: 'boolean', description: 'check and encode everything; log in to nothing, send nothing' },
-  delimiter: { type: 'string', description: 'CSV field separator: , or ; (default: detected from the header)', valueHint: ',|;' },
-  map: { type: 'string', description: 'columns for the fields phone, altPhones, priority, agentPhone', valueHint: 'phone=Tel,altPhones=Otros' },
-  'max-lines': { type: 'string', description: `most contacts per upload; more go in parts NAME_part01, NAME_part02… (default ${DEFAULT_MAX_LINES})`, valueHint: 'N' },
-  format: { type: 'enum', options: ['auto', 'csv', 'lines'], description: 'file kind (default auto: a first line campaign;phone;… means dialer lines)' },
-  encoding: { type: 'enum', options: ['utf8', 'latin1'], description: 'file encoding (default utf8; latin1 for old Excel exports)' },
-  json: { type: 'boolean', description: 'print one JSON document on stdout (result or error), no progress' },
-} satisfies ArgsDef;
-
-/** Examples shown by `--help`. */
-export const UPLOAD_BASE_EXAMPLES = `EXAMPLES
-
-  # check a CRM export without sending anything
-  ucbridge upload-base --campaign 'Sales<-' --dry-run leads.csv
-
-  # upload it (asks for the password; or set ${PASSWORD_ENV})
-  ucbridge upload-base --url https://acme.ucontactcloud.com --user api --campaign 'Sales<-' leads.csv
-
-  # semicolon CSV whose phone column is "Tel" and alternatives "Otros", 20000 per part, JSON out
-  ucbridge upload-base --url https://acme.ucontactcloud.com --user api --campaign 'Sales<-' \\
-    --delimiter ';' --map phone=Tel,altPhones=Otros --max-lines 20000 --json leads_2026_11.csv
-
-EXIT CODES
-  0 uploaded (or --dry-run found no problem)   1 bad arguments or a bad file: nothing was sent
-  2 the platform or the network failed          130 interrupted (Ctrl-C); the session was ended
-`;
-
-/** citty's definition of the command (used for its usage text). */
-export const uploadBaseCommand = defineCommand({
-  meta: { name: 'upload-base', description: 'Check a contact list and upload it to a uContact dialer (Dialers/uploadbase)' },
-  args: uploadBaseArgs,
-});
-
-/** Parsed, checked arguments. */
-interface UploadBaseArgs {
-  file: string;
-  url?: string;
-  user?: string;
-  campaign?: string;
-  filename?: string;
-  dryRun: boolean;
-  delimiter?: ',' | ';';
-  map: Partial<Record<MappedField, string>>;
-  maxLines: number;
-  format?: 'csv' | 'lines';
-  encoding: 'utf8' | 'latin1';
-  json: boolean;
-}
-
-/** Checks parsed citty args; throws a usage {@link CliError}. */
-export function checkArgs(raw: Record<string, unknown>): UploadBaseArgs {
-  const usage = (message: string): CliError => new CliError('USAGE', message, { usage: true });
-  const str = (name: string): string | undefined => {
-    const v = raw[name];
-    if (v === undefined || v === false) return undefined;
-    if (typeof v !== 'string' || v === '') throw usage(`--${name} needs a value`);
-    return v;
-  };
-  const dryRun = raw['dry-run'] === true || raw['dryRun'] === true;
-  const args: UploadBaseArgs = { file: String(raw['file']), dryRun, map: {}, maxLines: DEFAULT_MAX_LINES, encoding: 'utf8', json: raw['json'] === true };
-  for (const name of ['url', 'user', 'campaign', 'filename'] as const) {
-    const v = str(name);
-    if (v !== undefined) args[name] = v;
-  }
-  if (!dryRun && (args.url === undefined || args.user === undefined)) throw usage('--url and --user are required (or use --dry-run)');
-  const delimiter = str('delimiter');
-  if (delimiter !== undefined) {
-    if (delimiter !== ',' && delimiter !== ';') throw usage('--delimiter must be , or ;');
-    args.delimiter = delimiter;
-  }
-  const map = str('map');
-  if (map !== undefined) {
-    try {
-      args.map = parseMap(map);
-    } catch (error) {
-      throw usage((error as Error).message);
-    }
-  }
-  const maxLines = str('max-lines');
-  if (maxLines !== undefined) {
-    if (!/^[0-9]{1,9}$/.test(maxLines) || Number(maxLines) < 1) throw usage('--max-lines must be a whole number ≥ 1');
-    args.maxLines = Number(maxLines);
-  }
-  const format = str('format');
-  if (format === 'csv' || format === 'lines') args.format = format;
-  if (str('encoding') === 'latin1') args.encoding = 'latin1';
-  return args;
-}
-
-/** The upload name derived from the file's name: `leads 2026-11.csv` → `leads_2026-11`. */
-export function filenameFromPath(path: string): string {
-  const stem = basename(path, extname(path)).replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '');
-  // keep room for `_part01`
-  const name = stem.slice(0, 43);
-  if (name === '' || /^[Rr]/.test(name)) {
-    throw new CliError('USAGE', `cannot make an upload name from ${JSON.stringify(basename(path))} (names may not start with R): pass --filename`, { usage: true });
-  }
-  return name;
-}
 
 /** One line of text per problem, and a count. */
 function problemReport(file: string, base: DialerBase): string {
