@@ -55,6 +55,8 @@ export interface UcLog {
   accepted: LogEvent[];
   warnings: unknown[][];
   outcomes: { fn: string; args: string[] }[];
+  /** Messages that reached the form's window, whoever handled them. */
+  messages: number;
 }
 /** How a client call settled (crm.js `settle`). */
 export type Settled = { ok: true; value: unknown } | { ok: false; name?: string; code?: string; message: string; field?: string };
@@ -100,6 +102,8 @@ export interface ConsoleOptions {
   crm?: string;
   /** URL of a second frame beside the form, in the console. */
   sibling?: string;
+  /** Where the console (and so the form) is loaded from. @default A */
+  consoleOrigin?: string;
   /** Other query parameters for the form (platform, platformTimeoutMs, install, legacy, origins…). */
   [param: string]: string | undefined;
 }
@@ -122,8 +126,8 @@ export async function readyFrame(page: Page, name: string): Promise<Frame> {
 
 /** Opens the console (origin A) → form (A) → CRM frame; returns the three. */
 export async function openConsole(page: Page, options: ConsoleOptions = {}): Promise<{ form: Frame; crm: Frame; sibling?: Frame }> {
-  const { form = 'form.html', crm = `${B}/crm.html`, ...rest } = options;
-  await page.goto(url(`${A}/console.html`, { form, crm, ...rest }));
+  const { form = 'form.html', crm = `${B}/crm.html`, consoleOrigin = A, ...rest } = options;
+  await page.goto(url(`${consoleOrigin}/console.html`, { form, crm, ...rest }));
   await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
   const frames = { form: await readyFrame(page, 'form'), crm: await readyFrame(page, 'crm') };
   return options.sibling ? { ...frames, sibling: await readyFrame(page, 'sibling') } : frames;

@@ -1,5 +1,5 @@
 import { test } from '@playwright/test';
-import { expect, A, B, C, calls, connected, openConsole, rejected, ucLog, url, type CrmWindow, type HostileWindow, type LegacyWindow } from './helpers.js';
+import { expect, A, B, C, calls, connected, openConsole, rejected, ucLog, url, type CrmWindow, type FormWindow, type HostileWindow, type LegacyWindow } from './helpers.js';
 
 // page loads across three origins on a busy machine: room for them, not for a hang
 test.describe.configure({ timeout: 60_000 });
@@ -104,5 +104,65 @@ test.describe('script-tag bridge', () => {
     await crm.evaluate(() => (window as unknown as LegacyWindow).sendCloseTab());
     await expect.poll(() => rejected(page)).toEqual([expect.objectContaining({ kind: 'legacy', origin: C, code: 'ORIGIN_NOT_ALLOWED' })]);
     expect(await calls(page)).toEqual([]);
+  });
+});
+
+test.describe('more senders the form must not trust', () => {
+  test('a sandboxed CRM frame (origin "null") is refused ORIGIN_NOT_ALLOWED', async ({ page }) => {
+    const { crm } = await openConsole(page, { form: 'form-api.html', crm: `${B}/legacy-iframe.html`, sandbox: 'allow-scripts' });
+    expect(await crm.evaluate(() => origin)).toBe('null');
+    await crm.evaluate(() => (window as unknown as LegacyWindow).sendCloseTab());
+    await expect.poll(() => rejected(page)).toEqual([expect.objectContaining({ kind: 'legacy', origin: 'null', code: 'ORIGIN_NOT_ALLOWED' })]);
+    expect(await calls(page)).toEqual([]);
+  });
+
+  test('a frame inside the CRM page (a grandchild of the form), even of an allowed origin, is refused SOURCE_NOT_ALLOWED', async ({ page }) => {
+    // the CRM is framer.html, which frames hostile.html: both on the allowed origin B
+    const { crm } = await openConsole(page, { form: 'form-api.html', crm: url(`${B}/framer.html`, { crm: `${B}/hostile.html` }) });
+    await expect.poll(() => crm.childFrames().length).toBe(1);
+    const grandchild = crm.childFrames()[0]!;
+    await grandchild.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
+    await grandchild.evaluate(() => {
+      const w = window as unknown as HostileWindow;
+      w.post({ action: 'CLOSE_TAB' }, { to: parent.parent });
+      w.post({ ucbridge: 1, type: 'HELLO', id: 'deep', versions: [1] }, { to: parent.parent });
+    });
+    await expect.poll(async () => (await rejected(page)).map((e) => [e.kind, e.code, e.origin])).toEqual([
+      ['legacy', 'SOURCE_NOT_ALLOWED', B],
+      ['hello', 'SOURCE_NOT_ALLOWED', B],
+    ]);
+    expect(await calls(page)).toEqual([]);
+    expect(await grandchild.evaluate(() => (window as unknown as HostileWindow).received)).toEqual([]);
+  });
+
+  test('a destroyed bridge hears nothing: no call, no log line', async ({ page }) => {
+    const { form, crm } = await openConsole(page, { form: 'form-api.html', crm: `${B}/hostile.html` });
+    await form.evaluate(() => (window as unknown as FormWindow).bridge.destroy());
+    await crm.evaluate(() => {
+      const w = window as unknown as HostileWindow;
+      w.post({ action: 'CLOSE_TAB' });
+      w.post({ action: 'DISPOSITION_CALL', disposition: { campaign: 'c', callerid: '1', guid: 'g', l1: 1 } });
+      w.post({ ucbridge: 1, type: 'HELLO', id: 'late', versions: [1] });
+    });
+    // all three reached the form's window (and the destroyed bridge ignored them); then a fresh bridge
+    // proves the log works: it reports the marker sent after it
+    await expect.poll(async () => (await ucLog(page)).messages).toBe(3);
+    await form.evaluate(() => (window as unknown as FormWindow).installBridge());
+    await crm.evaluate(() => (window as unknown as HostileWindow).post({ action: 'HANG_UP' }));
+    await expect.poll(() => rejected(page)).toEqual([expect.objectContaining({ kind: 'legacy', code: 'INVALID_MESSAGE', field: 'action' })]);
+    expect(await ucLog(page)).toMatchObject({ calls: [], accepted: [] });
+  });
+});
+
+test.describe('a client configured with an origin pattern', () => {
+  test('connects to a form whose origin matches http://*.example.test:4101, and disposes', async ({ page }) => {
+    const { crm } = await openConsole(page, {
+      consoleOrigin: 'http://agent.example.test:4101',
+      form: 'form-api.html',
+      crm: url(`${B}/crm.html`, { hostOrigin: 'http://*.example.test:4101' }),
+    });
+    expect(await connected(crm)).toMatchObject({ origin: 'http://agent.example.test:4101' });
+    expect(await crm.evaluate(() => (window as unknown as CrmWindow).settle((window as unknown as CrmWindow).host.closeTab()))).toEqual({ ok: true, value: { confirmed: true } });
+    expect(await calls(page)).toEqual([{ fn: 'closeActiveTab', argc: 0 }]);
   });
 });
