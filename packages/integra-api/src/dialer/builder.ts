@@ -15,7 +15,7 @@ export const DEFAULT_MAX_LINES = 50_000;
 /** Problems kept when `maxProblems` is not given (all are counted). */
 export const DEFAULT_MAX_PROBLEMS = 1_000;
 
-const BLOCK_BYTES = 1 << 20;
+const DEFAULT_BLOCK_BYTES = 1 << 20;
 const BATCH_CHARS = 1 << 16;
 
 /** What a {@link DialerBaseBuilder} needs. */
@@ -28,6 +28,8 @@ export interface DialerBaseOptions {
   maxLines?: number;
   /** Most problems kept in {@link DialerBase.problems}; all are counted. @default 1000 */
   maxProblems?: number;
+  /** Size of the memory blocks the lines are written into, in bytes (≥ 16). @default 1048576 */
+  blockBytes?: number;
 }
 
 interface OpenPart {
@@ -48,6 +50,7 @@ export class DialerBaseBuilder {
   readonly filename: string;
   readonly maxLines: number;
   readonly maxProblems: number;
+  private readonly blockBytes: number;
   private readonly prefix: string;
   private readonly encoder = new TextEncoder();
   private readonly kept: ContactProblem[] = [];
@@ -64,7 +67,7 @@ export class DialerBaseBuilder {
   private finished = false;
 
   constructor(options: DialerBaseOptions) {
-    const { campaign, filename, maxLines = DEFAULT_MAX_LINES, maxProblems = DEFAULT_MAX_PROBLEMS } = options;
+    const { campaign, filename, maxLines = DEFAULT_MAX_LINES, maxProblems = DEFAULT_MAX_PROBLEMS, blockBytes = DEFAULT_BLOCK_BYTES } = options;
     const reason = checkCampaign(campaign) ?? checkFilename(filename);
     if (reason !== undefined) throw new IntegraError('INVALID_ARGUMENT', reason);
     if (!Number.isSafeInteger(maxLines) || maxLines < 1) {
@@ -73,6 +76,10 @@ export class DialerBaseBuilder {
     if (!Number.isSafeInteger(maxProblems) || maxProblems < 0) {
       throw new IntegraError('INVALID_ARGUMENT', 'maxProblems must be a whole number ≥ 0');
     }
+    if (!Number.isSafeInteger(blockBytes) || blockBytes < 16) {
+      throw new IntegraError('INVALID_ARGUMENT', 'blockBytes must be a whole number ≥ 16');
+    }
+    this.blockBytes = blockBytes;
     this.campaign = campaign;
     this.filename = filename;
     this.maxLines = maxLines;
@@ -165,15 +172,16 @@ export class DialerBaseBuilder {
       const { read, written } = this.encoder.encodeInto(text, this.block.subarray(this.blockPos));
       this.blockPos += written;
       if (read === text.length) return;
-      // block full (or too full for the next character): seal what this part has in it
-      this.seal();
+      // block full (or too full for the next character)
       this.newBlock();
       text = text.slice(read);
     }
   }
 
+  /** Starts a new block, first keeping what the current part has in the old one. */
   private newBlock(): void {
-    this.block = new Uint8Array(BLOCK_BYTES);
+    this.seal();
+    this.block = new Uint8Array(this.blockBytes);
     this.blockPos = 0;
     this.partStart = 0;
   }

@@ -84,6 +84,7 @@ describe('validateContact', () => {
     ['a = in a value', { phone: '098447121', vars: { f: 'a=b' } }, "vars.f: the value contains '='"],
     ['a line break in a value', { phone: '098447121', vars: { note: 'a\nb' } }, 'vars.note: the value contains a line break'],
     ['a control character in a value', { phone: '098447121', vars: { note: 'a\u0007b' } }, 'vars.note: the value contains the control character U+0007'],
+    ['a lone surrogate in a value', { phone: '098447121', vars: { note: 'a\ud800b' } }, 'vars.note: the value contains a lone UTF-16 surrogate'],
     ['U+FFFD in a value', { phone: '098447121', vars: { note: 'P\ufffdrez' } }, 'vars.note: the value contains U+FFFD'],
     ['a space in a variable name', { phone: '098447121', vars: { 'first name': 'x' } }, 'vars.first name: a variable name starts with a letter'],
     ['an empty variable name', { phone: '098447121', vars: { '': 'x' } }, 'vars.: a variable needs a name'],

@@ -77,7 +77,11 @@ export function checkVarName(name: string): string | undefined {
 export function checkVarValue(value: unknown): string | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? undefined : 'must be a finite number';
   if (typeof value !== 'string') return `must be a string or a number, got ${value === null ? 'null' : typeof value}`;
-  return BAD_VALUE_CHAR_RE.test(value) ? badCharReason(value, 'the value') : undefined;
+  if (BAD_VALUE_CHAR_RE.test(value)) return badCharReason(value, 'the value');
+  // a lone surrogate would be sent as U+FFFD: broken text, say so (isWellFormed: ES2024, native)
+  const wellFormed = (value as { isWellFormed?: () => boolean }).isWellFormed;
+  if (wellFormed !== undefined && !wellFormed.call(value)) return 'the value contains a lone UTF-16 surrogate (broken text)';
+  return undefined;
 }
 
 /** Checks a campaign name: it starts every line, so no `;` or line break; `<-`/`->` are part of it. */

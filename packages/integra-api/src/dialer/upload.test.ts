@@ -214,4 +214,16 @@ describe('DialerBaseBuilder', () => {
     expect(Buffer.byteLength(text)).toBe(part.bytes);
     expect(text.split('\n')).toEqual(list.map((c) => `C;${c.phone};nombre=${c.vars.nombre};;;`));
   });
+
+  it('keeps every byte whatever the block size, also when a block fills exactly between two batches', () => {
+    // ~100 K characters per part: two batches each, so a batch can end exactly at a block's end
+    const list = Array.from({ length: 4000 }, (_, i) => ({ phone: `0991${String(i).padStart(5, '0')}`, vars: { n: 'é'.repeat(i % 7) } }));
+    const expected = list.map((c) => `C;${c.phone};n=${c.vars.n};;;`);
+    for (let blockBytes = 16; blockBytes <= 160; blockBytes++) {
+      const b = new DialerBaseBuilder({ campaign: 'C', filename: 'x', maxLines: 2500, blockBytes });
+      for (const c of list) b.add(c);
+      const parts = b.finish().parts.map((p) => Buffer.concat(p.chunks).toString('utf8'));
+      expect(parts).toEqual([expected.slice(0, 2500).join('\n'), expected.slice(2500).join('\n')]);
+    }
+  });
 });
