@@ -53,7 +53,7 @@ const settings = { rounds: int('rounds'), calls: int('calls'), warm: int('warm')
 settings.command = ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
 
 const notes = [];
-let libs = LIBRARIES;
+let libs = LIBRARIES.filter((l) => !l.optional);
 if (opt.only) {
   const wanted = opt.only.split(',');
   libs = LIBRARIES.filter((l) => wanted.includes(l.id));

@@ -8,7 +8,8 @@ export const workDir = join(benchDir, '.work');
 
 /**
  * Every library measured, in the report's order. `pkg` is the npm package whose pinned version is
- * shown; `raw` marks the hand-written floors the others are compared with.
+ * shown; `raw` marks the hand-written floors the others are compared with; `optional` ones run
+ * only when `--only` names them.
  */
 export const LIBRARIES = [
   { id: 'ucbridge', name: 'ucbridge', pkg: null },
@@ -18,6 +19,8 @@ export const LIBRARIES = [
   { id: 'comlink', name: 'comlink', pkg: 'comlink' },
   { id: 'raw-window', name: 'raw window.postMessage', pkg: null, raw: true },
   { id: 'raw-port', name: 'raw MessagePort', pkg: null, raw: true },
+  // only with --only: the floor of a port design whose first call rides the handshake
+  { id: 'raw-port-eager', name: 'raw MessagePort, 1st call in handshake', pkg: null, raw: true, optional: true },
 ];
 
 /** `name version` as installed in bench/node_modules (the pinned one), or the workspace version for ucbridge. */
