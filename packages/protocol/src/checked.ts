@@ -1,9 +1,12 @@
 /** The outcome of a check: the cleaned value, or the field at fault and why. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; field: string; message: string };
 
-/** A failed check naming `field`. */
-export function invalid(field: string, message: string): { ok: false; field: string; message: string } {
-  return { ok: false, field, message };
+/**
+ * A failed check. The message always starts with the field it names (`disposition.l1 is
+ * required`): one template keeps every message clear and the shipped scripts small.
+ */
+export function invalid(field: string, reason: string): { ok: false; field: string; message: string } {
+  return { ok: false, field, message: `${field} ${reason}` };
 }
 
 /**

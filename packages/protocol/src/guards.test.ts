@@ -119,7 +119,7 @@ describe('checkLegacy', () => {
 
   it('refuses an unknown action, naming "action" with a cut, quoted name', () => {
     const r = checkLegacy({ action: 'HANG_UP' });
-    expect(r).toEqual({ ok: false, field: 'action', message: 'unknown legacy action "HANG_UP"' });
+    expect(r).toEqual({ ok: false, field: 'action', message: 'action is not a legacy action: "HANG_UP"' });
     const long = checkLegacy({ action: 'x'.repeat(100_000) });
     expect(long && !long.ok && long.message.length).toBeLessThan(80);
     // both survive structured clone; String() of either throws, which must not escape the check

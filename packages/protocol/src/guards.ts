@@ -16,12 +16,12 @@ export function isBridgeMessage(data: unknown): data is { ucbridge: 1 } {
 
 /** Checks a `HELLO`: an id and the list of versions the client speaks. */
 export function checkHello(data: unknown): Checked<Hello> {
-  if (!isPlainObject(data) || data.type !== 'HELLO') return invalid('type', 'not a HELLO message');
-  if (typeof data.id !== 'string' || !ID.test(data.id)) return invalid('id', 'HELLO.id must be 1-64 letters, digits, _ or -');
+  if (!isPlainObject(data) || data.type !== 'HELLO') return invalid('type', 'is not HELLO');
+  if (typeof data.id !== 'string' || !ID.test(data.id)) return invalid('id', 'must be 1-64 letters, digits, _ or -');
   const versions = data.versions;
   // Array.from: `every` skips the holes of a sparse array (structured clone keeps them)
   if (!Array.isArray(versions) || versions.length > 16 || !Array.from(versions).every(Number.isInteger)) {
-    return invalid('versions', 'HELLO.versions must be a short list of integers');
+    return invalid('versions', 'must be a short list of integers');
   }
   return { ok: true, value: { ucbridge: 1, type: 'HELLO', id: data.id, versions: [...versions] } };
 }
@@ -32,9 +32,9 @@ export function checkHello(data: unknown): Checked<Hello> {
  * structured-clone data, which cannot carry functions or prototypes).
  */
 export function checkRequest(data: unknown): Checked<Request> {
-  if (!isPlainObject(data)) return invalid('request', 'a request must be an object');
-  if (typeof data.id !== 'string' || !ID.test(data.id)) return invalid('id', 'request.id must be 1-64 letters, digits, _ or -');
-  if (typeof data.action !== 'string' || !ACTION.test(data.action)) return invalid('action', 'request.action must be an action name');
+  if (!isPlainObject(data)) return invalid('request', 'must be an object');
+  if (typeof data.id !== 'string' || !ID.test(data.id)) return invalid('id', 'must be 1-64 letters, digits, _ or -');
+  if (typeof data.action !== 'string' || !ACTION.test(data.action)) return invalid('action', 'must be an action name');
   const request: Request = { ucbridge: 1, id: data.id, action: data.action };
   if (data.action === 'DISPOSITION_CALL') {
     const disposition = checkDisposition(data.disposition);
@@ -57,7 +57,7 @@ export function checkLegacy(data: unknown): Checked<LegacyMessage> | undefined {
   if (data.action !== 'DISPOSITION_CALL') {
     // never String() a foreign value: `{ toString: 'x' }` survives structured clone and makes it throw
     const name = typeof data.action === 'string' ? JSON.stringify(data.action.slice(0, 40)) : `of type ${typeof data.action}`;
-    return invalid('action', `unknown legacy action ${name}`);
+    return invalid('action', `is not a legacy action: ${name}`);
   }
   const disposition = checkDisposition(data.disposition);
   return disposition.ok ? { ok: true, value: { action: 'DISPOSITION_CALL', disposition: disposition.value } } : disposition;

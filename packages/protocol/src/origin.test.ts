@@ -12,6 +12,8 @@ describe('originMatcher: exact origins', () => {
     expect(m('https://evilcrm.example.com')).toBe(false);
     expect(m('null')).toBe(false);
     expect(m('')).toBe(false);
+    expect(m('https://crm.example.com/')).toBe(false);
+    expect(m('https://crm.example.com.')).toBe(false);
   });
 
   it('keeps a non-default port and drops a default one, as browsers write origins', () => {
@@ -84,6 +86,27 @@ describe('originMatcher: wildcard subdomains', () => {
     expect(m('null')).toBe(false);
     expect(m('https://a.example.org/path')).toBe(false);
     expect(m('')).toBe(false);
+  });
+
+  it('does not match strings a browser never gives as an origin but an attacker may craft', () => {
+    expect(m('https://evil.com/.example.org')).toBe(false);
+    expect(m('https://evil.com?.example.org')).toBe(false);
+    expect(m('https://evil.com#.example.org')).toBe(false);
+    expect(m('https://user@a.example.org')).toBe(false);
+    expect(m('https://evil.com@a.example.org')).toBe(false);
+    expect(m('https://.example.org')).toBe(false);
+    expect(m('https://a..example.org')).toBe(false);
+    expect(m('https://a.example.org.')).toBe(false);
+    expect(m(' https://a.example.org')).toBe(false);
+    expect(m('https://a.example.org ')).toBe(false);
+    expect(m('https://a b.example.org')).toBe(false);
+  });
+
+  it('matches an internationalized domain by its punycode form, as browsers write it', () => {
+    const idn = originMatcher('https://*.bücher.example');
+    expect(idn('https://shop.xn--bcher-kva.example')).toBe(true);
+    expect(idn('https://shop.bücher.example')).toBe(false);
+    expect(originMatcher('https://bücher.example')('https://xn--bcher-kva.example')).toBe(true);
   });
 
   it('works with named test hosts of the e2e suite', () => {

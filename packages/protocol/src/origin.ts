@@ -9,37 +9,36 @@
 /** Tests one `event.origin` (already normalized by the browser) against a compiled list. */
 export type OriginMatcher = (origin: string) => boolean;
 
-// scheme, optional `*.`, host (DNS labels or a bracketed IPv6), optional port, optional `/`
-const ORIGIN = /^(https?):\/\/(\*\.)?([a-z\d](?:[a-z\d-]*[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]*[a-z\d])?)*|\[[\da-f:.]+\])(?::(\d{1,5}))?\/?$/;
-
-/** Splits an origin into [scheme, wildcard, host, port-with-colon], the default port dropped. */
-function split(origin: string): [string, string | undefined, string, string] | undefined {
-  const m = ORIGIN.exec(origin.toLowerCase());
-  if (!m) return;
-  const port = m[4] && m[4] !== (m[1] === 'https' ? '443' : '80') ? ':' + +m[4] : '';
-  return [m[1]!, m[2], m[3]!, port];
-}
+// what may stand for the `*`: DNS labels (browsers give IDNs in punycode)
+const LABELS = /^([a-z\d]([a-z\d-]*[a-z\d])?\.)+$/;
 
 /**
  * Compiles one allow-list entry. Throws a `TypeError` naming the entry when it is not an origin
- * (a path, `'*'`, `'null'`, a bare wildcard) or when its wildcard covers a top-level domain or an
- * IP address (`https://*.com` would trust every .com site).
+ * (a path, credentials, `'*'`, `'null'`, a bare wildcard) or when its wildcard covers a top-level
+ * domain or an IP address (`https://*.com` would trust every .com site).
  */
 export function originMatcher(pattern: string): OriginMatcher {
-  const parts = split(pattern);
-  const [scheme, wild, host, port] = parts ?? [];
-  if (!parts || (wild && (host!.startsWith('[') || !host!.includes('.') || /^[\d.]+$/.test(host!)))) {
+  let url: URL | undefined;
+  try {
+    // the URL parser normalizes case and default ports exactly as browsers write event.origin
+    url = new URL(pattern);
+  } catch {}
+  const host = url?.hostname ?? '';
+  const wild = host.startsWith('*.');
+  const domain = wild ? host.slice(2) : host;
+  if (
+    !url ||
+    !/^https?:$/.test(url.protocol) ||
+    url.href !== `${url.origin}/` || // a path, query, hash or credentials
+    !/^([a-z\d]([a-z\d-]*[a-z\d])?\.)*[a-z\d]([a-z\d-]*[a-z\d])?$|^\[/.test(domain) ||
+    (wild && (!domain.includes('.') || /^[\d.]+$|^\[/.test(domain)))
+  ) {
     throw new TypeError(`ucbridge: "${pattern}" is not an allowed origin (use "https://crm.example.com" or "https://*.example.com")`);
   }
-  if (!wild) {
-    const exact = `${scheme}://${host}${port}`;
-    return (origin) => origin === exact;
-  }
-  const suffix = '.' + host;
-  return (origin) => {
-    const o = split(origin);
-    return !!o && !o[1] && o[0] === scheme && o[3] === port && o[2].endsWith(suffix) && !o[2].startsWith('[');
-  };
+  if (!wild) return (origin) => origin === url.origin;
+  const scheme = url.protocol + '//';
+  const suffix = domain + (url.port && ':' + url.port);
+  return (origin) => origin.startsWith(scheme) && origin.endsWith(suffix) && LABELS.test(origin.slice(scheme.length, -suffix.length));
 }
 
 /** Compiles a whole list; the result matches an origin that any entry matches. Throws on an empty list. */
