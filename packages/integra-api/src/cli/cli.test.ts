@@ -160,6 +160,16 @@ describe('ucbridge upload-base', () => {
     expect(sim.sessions.every((s) => s.endedAt !== undefined)).toBe(true);
   });
 
+  it('a failed logout after a complete upload: exit 0, the result, and a warning', async () => {
+    sim.setFault('zero', { route: 'auth/EndSession', times: 1 });
+    const r = await run(['upload-base', ...login(), '--campaign', 'S', '--json', file('lo.csv', 'phone\n098344484\n')]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ ok: true, contacts: 1 });
+    expect(out.warning).toContain('the upload succeeded, but');
+    expect(sim.uploads).toHaveLength(1);
+  });
+
   it('a wrong password: exit 2 with LOGIN_REFUSED', async () => {
     const r = await run(['upload-base', ...login(), '--campaign', 'Sales<-', file('w.csv', 'phone\n098344484\n')], { env: { UCONTACT_PASSWORD: 'wrong' } });
     expect(r.code).toBe(2);

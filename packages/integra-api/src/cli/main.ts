@@ -72,7 +72,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const exit = exitCodeOf(error, io.signal);
       if (json) io.stdout.write(`${JSON.stringify({ ok: false, ...error.toJSON() })}\n`);
       else {
-        io.stderr.write(`ucbridge: ${exit === 130 ? 'interrupted; the session was ended' : `${error.code}: ${error.message}`}\n`);
+        io.stderr.write(`ucbridge: ${exit === 130 ? 'interrupted; nothing more was sent, and the session (if one was open) was ended' : `${error.code}: ${error.message}`}\n`);
         if (error instanceof UploadBaseError && error.accepted.length > 0) {
           io.stderr.write(`ucbridge: accepted before the failure: ${error.accepted.map((p) => p.filename).join(', ')}\n`);
         }

@@ -51,7 +51,7 @@ it('Ctrl-C (SIGINT) during an upload ends the session and exits 130', async () =
   child.kill('SIGINT');
 
   expect(await exited).toBe(130);
-  expect(stderr).toContain('interrupted; the session was ended');
+  expect(stderr).toContain('interrupted; nothing more was sent, and the session (if one was open) was ended');
   expect(sim.sessions).toHaveLength(1);
   expect(sim.sessions[0]!.endedAt).toBeDefined();
   expect(sim.requests.map((r) => r.route)).toEqual(['auth/UserLogin', 'Dialers/uploadbase', 'auth/EndSession']);

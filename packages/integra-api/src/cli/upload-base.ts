@@ -4,7 +4,7 @@
  * turns arguments into calls of the library and the results into output; it decides nothing
  * about the format itself.
  */
-import type { IntegraError } from '../errors.js';
+import { isIntegraError, type IntegraError } from '../errors.js';
 import { normalizeBaseUrl } from '../url.js';
 import { withSession } from '../with-session.js';
 import { formatProblem } from '../dialer/errors.js';
@@ -95,26 +95,38 @@ export async function runUploadBase(args: UploadBaseArgs, io: CliIo): Promise<nu
   }
 
   const password = await getPassword(args, io, signal);
-  const result: UploadBaseResult = await withSession(
-    {
-      baseUrl: baseUrl!,
-      user: args.user!,
-      password,
-      signal,
-      onLogoutError: (e) => io.stderr.write(`ucbridge: warning: ${e.message}\n`),
-    },
-    (session) =>
-      sendDialerBase(session, base, {
+  let result: UploadBaseResult | undefined;
+  let warning: string | undefined;
+  try {
+    await withSession(
+      {
+        baseUrl: baseUrl!,
+        user: args.user!,
+        password,
         signal,
-        onProgress: (p) => {
-          if (p.phase === 'upload') progress.uploading(p.part, p.parts, p.filename ?? '', base.parts[p.part - 1]?.cant ?? 0);
-        },
-      }),
-  );
-  if (args.json) print(`${JSON.stringify({ ok: true, dryRun: false, ...summary, parts: result.parts })}\n`);
+        onLogoutError: (e) => io.stderr.write(`ucbridge: warning: ${e.message}\n`),
+      },
+      async (session) => {
+        result = await sendDialerBase(session, base, {
+          signal,
+          onProgress: (p) => {
+            if (p.phase === 'upload') progress.uploading(p.part, p.parts, p.filename ?? '', base.parts[p.part - 1]?.cant ?? 0);
+          },
+        });
+      },
+    );
+  } catch (error) {
+    // everything was uploaded and only the logout failed: report success (a retry would upload
+    // the base twice) with the warning
+    if (result === undefined || !isIntegraError(error) || error.code !== 'LOGOUT_FAILED') throw error;
+    warning = `the upload succeeded, but ${error.message}`;
+  }
+  const done = result!;
+  if (args.json) print(`${JSON.stringify({ ok: true, dryRun: false, ...summary, parts: done.parts, ...(warning === undefined ? {} : { warning }) })}\n`);
   else {
-    print(`uploaded ${contactsText(result.contacts)} to ${result.campaign} in ${result.parts.length} part${result.parts.length === 1 ? '' : 's'}:\n`);
-    for (const p of result.parts) print(`  ${p.filename}  ${contactsText(p.cant)}  ${mb(p.bytes)}\n`);
+    print(`uploaded ${contactsText(done.contacts)} to ${done.campaign} in ${done.parts.length} part${done.parts.length === 1 ? '' : 's'}:\n`);
+    for (const p of done.parts) print(`  ${p.filename}  ${contactsText(p.cant)}  ${mb(p.bytes)}\n`);
+    if (warning !== undefined) io.stderr.write(`ucbridge: warning: ${warning}\n`);
   }
   return 0;
 }
