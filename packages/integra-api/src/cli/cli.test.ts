@@ -236,7 +236,7 @@ describe('ucbridge upload-base', () => {
     const secrets = [PASSWORD, encodeURIComponent(PASSWORD), ...sim.sessions.map((s) => s.key)];
     expect(sim.sessions.length).toBeGreaterThan(0);
     for (const out of outputs) for (const secret of secrets) expect(out).not.toContain(secret);
-  });
+  }, 30_000);
 
   it('--help shows the options and examples, exit 0', async () => {
     const r = await run(['upload-base', '--help']);

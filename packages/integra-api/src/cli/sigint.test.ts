@@ -24,7 +24,7 @@ beforeAll(async () => {
   await build({ stdin: { contents: bin, resolveDir: pkg, loader: 'js' }, bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: out, logLevel: 'error' });
   sim = await startIntegraSim({ users: [{ user: 'ops', password: PASSWORD }] });
   dir = mkdtempSync(join(tmpdir(), 'ucbridge-sigint-'));
-});
+}, 60_000);
 afterAll(async () => {
   await sim?.close();
   rmSync(dir, { recursive: true, force: true });
@@ -56,4 +56,4 @@ it('Ctrl-C (SIGINT) during an upload ends the session and exits 130', async () =
   expect(sim.sessions[0]!.endedAt).toBeDefined();
   expect(sim.requests.map((r) => r.route)).toEqual(['auth/UserLogin', 'Dialers/uploadbase', 'auth/EndSession']);
   expect(stderr).not.toContain(PASSWORD);
-});
+}, 60_000); // a generous bound for a loaded machine; nothing here waits on time

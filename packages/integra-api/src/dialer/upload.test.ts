@@ -213,7 +213,7 @@ describe('DialerBaseBuilder', () => {
     expect(part.chunks.length).toBeGreaterThan(1);
     expect(Buffer.byteLength(text)).toBe(part.bytes);
     expect(text.split('\n')).toEqual(list.map((c) => `C;${c.phone};nombre=${c.vars.nombre};;;`));
-  });
+  }, 30_000);
 
   it('keeps every byte whatever the block size, also when a block fills exactly between two batches', () => {
     // ~100 K characters per part: two batches each, so a batch can end exactly at a block's end
@@ -225,5 +225,5 @@ describe('DialerBaseBuilder', () => {
       const parts = b.finish().parts.map((p) => Buffer.concat(p.chunks).toString('utf8'));
       expect(parts).toEqual([expected.slice(0, 2500).join('\n'), expected.slice(2500).join('\n')]);
     }
-  });
+  }, 30_000);
 });
