@@ -180,6 +180,33 @@ describe('uploadBase over HTTP (simulator)', () => {
   });
 });
 
+describe('uploadBase with big parts', () => {
+  it('sends 60,000 contacts as the default 50,000 + 10,000 lines, each part decoding to its lines', async () => {
+    // our own uploadbase route: decodes with Node's base64 and counts lines, whatever the body size
+    const seen: { filename: string; cant: string; lines: string[] }[] = [];
+    const big = await startIntegraSim({
+      routes: {
+        'Dialers/uploadbase': ({ params }) => {
+          seen.push({ filename: params['filename']!, cant: params['cant']!, lines: Buffer.from(params['fileb64']!, 'base64').toString('utf8').split('\n') });
+          return '1';
+        },
+      },
+    });
+    try {
+      const list = Array.from({ length: 60_000 }, (_, i) => ({ phone: `09${String(1_000_000 + i)}`, vars: { nombre: `Núñez, José ${i}`, deuda: i / 100 }, priority: 1 + (i % 9999) }));
+      const result = await withSession({ baseUrl: big.url, user: 'api', password: 'api-pass', timeoutMs: 30_000 }, (s) =>
+        uploadBase(s, { campaign: 'Sales<-', filename: 'leads', contacts: list }),
+      );
+      expect(result.parts.map((p) => [p.filename, p.cant])).toEqual([['leads_part01', 50_000], ['leads_part02', 10_000]]);
+      expect(seen.map((u) => [u.filename, u.cant, u.lines.length])).toEqual([['leads_part01', '50000', 50_000], ['leads_part02', '10000', 10_000]]);
+      expect(seen[1]!.lines.at(-1)).toBe(`Sales<-;091059999;nombre=Núñez, José 59999:deuda=599.99;;${1 + (59_999 % 9999)};`);
+      expect(big.sessions.every((x) => x.endedAt !== undefined)).toBe(true);
+    } finally {
+      await big.close();
+    }
+  }, 60_000);
+});
+
 describe('DialerBaseBuilder', () => {
   it('names parts with enough digits for their count and refuses names over 50 characters', () => {
     const b = new DialerBaseBuilder({ campaign: 'C', filename: 'x', maxLines: 1 });
