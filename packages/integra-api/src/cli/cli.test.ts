@@ -242,6 +242,7 @@ describe('ucbridge upload-base', () => {
     const r = await run(['upload-base', '--help']);
     expect(r.code).toBe(0);
     for (const text of ['--url', '--campaign', '--dry-run', '--max-lines', '--map', '--json', 'EXAMPLES', 'UCONTACT_PASSWORD', 'EXIT CODES']) expect(r.stdout).toContain(text);
+    expect(r.stdout).not.toContain('\u001b['); // no colour codes when not on a terminal
     expect((await run(['--help'])).stdout).toContain('upload-base');
   });
 });

@@ -7,7 +7,7 @@ import { parseArgs, renderUsage } from 'citty';
 import { isIntegraError } from '../errors.js';
 import { UploadBaseError } from '../dialer/errors.js';
 import { CliError } from './cli-error.js';
-import type { CliIo } from './io.js';
+import type { CliIo, TextOut } from './io.js';
 import { exitCodeOf, runUploadBase } from './upload-base.js';
 import { UPLOAD_BASE_EXAMPLES, checkArgs, uploadBaseArgs, uploadBaseCommand } from './upload-base-args.js';
 
@@ -48,9 +48,10 @@ function checkFlags(argv: readonly string[]): void {
   }
 }
 
-async function usageOf(): Promise<string> {
-  const text = await renderUsage(uploadBaseCommand, { meta: { name: 'ucbridge' } });
-  return `${text}\n\n${UPLOAD_BASE_EXAMPLES}`;
+/** The command's usage and examples; colours only for a terminal (citty adds them always). */
+async function usageOf(out: TextOut): Promise<string> {
+  const text = `${await renderUsage(uploadBaseCommand, { meta: { name: 'ucbridge' } })}\n\n${UPLOAD_BASE_EXAMPLES}`;
+  return out.isTTY === true ? text : text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
 /**
@@ -65,7 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof CliError || (error as { name?: unknown })?.name === 'CLIError') {
       const e = error instanceof CliError ? error : new CliError('USAGE', (error as Error).message, { usage: true });
       if (json) io.stdout.write(`${JSON.stringify({ ok: false, code: e.code, message: e.message })}\n`);
-      else io.stderr.write(`${e.usage ? `${await usageOf()}\n` : ''}ucbridge: ${e.message}\n`);
+      else io.stderr.write(`${e.usage ? `${await usageOf(io.stderr)}\n` : ''}ucbridge: ${e.message}\n`);
       return 1;
     }
     if (isIntegraError(error)) {
@@ -96,7 +97,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (command !== 'upload-base') throw new CliError('UNKNOWN_COMMAND', `unknown command ${JSON.stringify(command)}; try ucbridge --help`);
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout.write(`${await usageOf()}`);
+      io.stdout.write(await usageOf(io.stdout));
       return 0;
     }
     checkFlags(rest);

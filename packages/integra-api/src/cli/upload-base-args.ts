@@ -13,7 +13,7 @@ export const PASSWORD_ENV = 'UCONTACT_PASSWORD';
 
 /** The command's arguments, for citty (parsing and usage). */
 export const uploadBaseArgs = {
-  file: { type: 'positional', description: 'CSV export with a header row, or a file already in the dialer line format', required: true, valueHint: 'FILE' },
+  file: { type: 'positional', description: 'CSV export with a header row, or a file already in the dialer line format', required: true },
   url: { type: 'string', description: 'uContact instance, e.g. https://acme.ucontactcloud.com', valueHint: 'URL' },
   user: { type: 'string', description: `API user; the password comes from ${PASSWORD_ENV} or a prompt, never from arguments`, valueHint: 'USER' },
   campaign: { type: 'string', description: "dialer campaign with its <- or ->, quoted: 'Sales<-' (dialer-line files: default from the file)", valueHint: 'NAME' },
