@@ -14,7 +14,8 @@ export function invalid(field: string, reason: string): { ok: false; field: stri
  * `Date`, a class instance, or an object whose prototype was swapped.
  */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === null || (Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]');
+  // Object() boxes a primitive (its prototype has a prototype: refused) and turns null or
+  // undefined into `{}` (refused by the tag check, which also refuses arrays and dates)
+  const proto = Object.getPrototypeOf(Object(value));
+  return proto === null || (Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) == '[object Object]');
 }

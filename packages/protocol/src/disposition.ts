@@ -16,18 +16,18 @@ const CONTROL_EXCEPT_LINES = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 
 /** `YYYY-MM-DD HH:MM:SS` in the browser's local time — the agent's clock, as the console expects. */
 export function formatSchedule(date: Date): string {
-  // shift by the zone's offset at that date, then let toISOString do the padding; an invalid
-  // Date gives a string that isSchedule refuses, so the caller hears which field is wrong
-  const t = +date - date.getTimezoneOffset() * 6e4;
-  return t === t ? new Date(t).toISOString().slice(0, 19).replace('T', ' ') : 'Invalid Date';
+  // shift by the zone's offset at that date, then let toJSON do the padding; an invalid Date gives
+  // null there, and a string that isSchedule refuses here, so the caller hears which field is wrong
+  return new Date(+date - date.getTimezoneOffset() * 6e4).toJSON()?.slice(0, 19).replace('T', ' ') ?? 'Invalid Date';
 }
 
 /** True for `''` (no call-back) or a real date-time `YYYY-MM-DD HH:MM:SS` (no 2026-02-30, no 24:00:00). */
 export function isSchedule(value: string): boolean {
-  // Date rolls an out-of-range day or hour over (Feb 30 → Mar 2), so only a real one survives the round trip
+  // Date rolls an out-of-range day or hour over (Feb 30 → Mar 2) and toJSON pads every part, so a
+  // value survives the round trip only when it is a real date-time written exactly in that shape;
+  // toJSON is null for an invalid Date. The space must be there and be the one put back.
   const iso = value.replace(' ', 'T');
-  const date = new Date(iso + 'Z');
-  return !value || (/^\d{4}(-\d\d){2} \d\d(:\d\d){2}$/.test(value) && date.getTime() === date.getTime() && date.toISOString().startsWith(iso));
+  return !value || (iso != value && value.length == 19 && !!new Date(iso + 'Z').toJSON()?.startsWith(iso));
 }
 
 /**

@@ -31,8 +31,9 @@ export function toWireError(error: BridgeError): WireError {
 
 /** Rebuilds the error a peer sent; a malformed one becomes `INVALID_MESSAGE`. */
 export function fromWireError(wire: unknown): BridgeError {
-  const w = wire as Partial<WireError> | undefined;
-  return typeof w?.code === 'string' && typeof w.message === 'string'
-    ? new BridgeError(w.code, w.message, typeof w.field === 'string' ? w.field : undefined)
-    : new BridgeError('INVALID_MESSAGE', 'ucbridge: the host answered with a malformed error');
+  // Object(): null and undefined read as `{}`
+  const { code, message, field } = Object(wire) as Partial<WireError>;
+  return typeof code == 'string' && typeof message == 'string'
+    ? new BridgeError(code, message, typeof field == 'string' ? field : undefined)
+    : new BridgeError('INVALID_MESSAGE', 'ucbridge: malformed error from the host');
 }

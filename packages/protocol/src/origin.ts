@@ -9,42 +9,42 @@
 /** Tests one `event.origin` (already normalized by the browser) against a compiled list. */
 export type OriginMatcher = (origin: string) => boolean;
 
-// what may stand for the `*`: DNS labels (browsers give IDNs in punycode)
+// DNS labels, each followed by a dot (browsers give IDNs in punycode): what may stand for the `*`,
+// and, with a dot appended, what a host name must be
 const LABELS = /^([a-z\d]([a-z\d-]*[a-z\d])?\.)+$/;
 
 /**
  * Compiles one allow-list entry. Throws a `TypeError` naming the entry when it is not an origin
  * (a path, credentials, `'*'`, `'null'`, a bare wildcard) or when its wildcard covers a top-level
- * domain or an IP address (`https://*.com` would trust every .com site).
+ * domain (`https://*.com` would trust every .com site) or an IP address.
  */
 export function originMatcher(pattern: string): OriginMatcher {
   let url: URL | undefined;
   try {
-    // the URL parser normalizes case and default ports exactly as browsers write event.origin
+    // the URL parser normalizes case and default ports exactly as browsers write event.origin; it
+    // also refuses a wildcard before an IP (`*.1.2.3.4`, `*.[::1]`: not a host name, not an IP)
     url = new URL(pattern);
   } catch {}
   const host = url?.hostname ?? '';
-  const wild = host.startsWith('*.');
-  const domain = wild ? host.slice(2) : host;
+  const domain = host.replace(/^\*\./, '');
   if (
     !url ||
     !/^https?:$/.test(url.protocol) ||
-    url.href !== `${url.origin}/` || // a path, query, hash or credentials
-    !/^([a-z\d]([a-z\d-]*[a-z\d])?\.)*[a-z\d]([a-z\d-]*[a-z\d])?$|^\[/.test(domain) ||
-    (wild && (!domain.includes('.') || /^[\d.]+$|^\[/.test(domain)))
+    url.href != url.origin + '/' || // a path, query, hash or credentials
+    !(LABELS.test(domain + '.') || host[0] == '[') || // an empty label, a trailing dot, `_`, a `*` elsewhere
+    (domain != host && !domain.includes('.'))
   ) {
-    throw new TypeError(`ucbridge: "${pattern}" is not an allowed origin (use "https://crm.example.com" or "https://*.example.com")`);
+    throw new TypeError(`ucbridge: "${pattern}" is not an origin like https://a.example or https://*.a.example`);
   }
-  if (!wild) return (origin) => origin === url.origin;
-  const scheme = url.protocol + '//';
-  const suffix = domain + (url.port && ':' + url.port);
-  return (origin) => origin.startsWith(scheme) && origin.endsWith(suffix) && LABELS.test(origin.slice(scheme.length, -suffix.length));
+  // the origin of `https://*.x.org:8443` keeps the `*.`: head is the scheme, tail the domain and port
+  const [head, tail] = url.origin.split('*.') as [string, string?];
+  return tail ? (origin) => origin.startsWith(head) && origin.endsWith(tail) && LABELS.test(origin.slice(head.length, -tail.length)) : (origin) => origin == head;
 }
 
 /** Compiles a whole list; the result matches an origin that any entry matches. Throws on an empty list. */
 export function originsMatcher(patterns: readonly string[] | string): OriginMatcher {
-  const list = typeof patterns === 'string' ? patterns.split(/[\s,]+/).filter(Boolean) : [...patterns];
-  if (!list.length) throw new TypeError('ucbridge: the list of allowed origins is empty');
+  const list = typeof patterns == 'string' ? patterns.split(/[\s,]+/).filter(Boolean) : [...patterns];
+  if (!list.length) throw new TypeError('ucbridge: allowedOrigins is empty');
   const matchers = list.map(originMatcher);
   return (origin) => matchers.some((matches) => matches(origin));
 }
