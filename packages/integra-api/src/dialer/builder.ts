@@ -104,7 +104,7 @@ export class DialerBaseBuilder {
   add(contact: DialerContact, line?: number): boolean {
     if (this.finished) throw new IntegraError('INVALID_ARGUMENT', 'add() after finish()');
     const index = this.seenCount++;
-    const text = contactLine(this.prefix, contact, { index, line }, this.found);
+    const text = contactLine(this.prefix, contact, index, line, this.found);
     if (text === undefined) {
       for (const p of this.found) this.report(p);
       this.found.length = 0;

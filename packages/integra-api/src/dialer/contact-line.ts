@@ -6,48 +6,42 @@
 import { checkAgentPhone, checkPhone, checkPriority, checkVarName, checkVarValue, shown } from './rules.js';
 import type { ContactProblem, DialerContact } from './types.js';
 
-/** Where a contact came from, for its problems. */
-export interface ContactPlace {
-  /** 0-based input position. */
-  index: number;
-  /** 1-based file line, when known. */
-  line?: number | undefined;
-}
-
 /** Variable names already found valid: lists repeat the same few names on every contact. */
 const knownNames = new Set<string>();
 
-function report(problems: ContactProblem[], at: ContactPlace, field: string, reason: string, value?: unknown): void {
-  const p: ContactProblem = { index: at.index, field, reason };
-  if (at.line !== undefined) p.line = at.line;
+function report(problems: ContactProblem[], index: number, line: number | undefined, field: string, reason: string, value?: unknown): void {
+  const p: ContactProblem = { index, field, reason };
+  if (line !== undefined) p.line = line;
   if (value !== undefined && value !== '') p.value = shown(value);
   problems.push(p);
 }
 
 /**
  * The line for `contact` after `prefix` (the campaign and its `;`), or `undefined` after
- * pushing every problem found to `problems`. The line has no line break.
+ * pushing every problem found to `problems` (with `index`, the 0-based input position, and
+ * `line`, the 1-based file line when known). The line has no line break.
  */
 export function contactLine(
   prefix: string,
   contact: DialerContact,
-  at: ContactPlace,
+  index: number,
+  line: number | undefined,
   problems: ContactProblem[],
 ): string | undefined {
   if (typeof contact !== 'object' || contact === null) {
-    report(problems, at, 'contact', 'must be an object with at least a phone');
+    report(problems, index, line, 'contact', 'must be an object with at least a phone');
     return undefined;
   }
   const before = problems.length;
   const { phone, vars, altPhones, priority, agentPhone } = contact;
 
   const phoneReason = checkPhone(phone, false);
-  if (phoneReason !== undefined) report(problems, at, 'phone', phoneReason, phone);
+  if (phoneReason !== undefined) report(problems, index, line, 'phone', phoneReason, phone);
 
   let varsText = '';
   if (vars !== undefined && vars !== null) {
     if (typeof vars !== 'object' || Array.isArray(vars)) {
-      report(problems, at, 'vars', 'must be an object of name: value');
+      report(problems, index, line, 'vars', 'must be an object of name: value');
     } else {
       const names = Object.keys(vars);
       for (let i = 0; i < names.length; i++) {
@@ -55,9 +49,9 @@ export function contactLine(
         const value = vars[name];
         const nameReason = knownNames.has(name) ? undefined : checkVarName(name);
         if (nameReason === undefined && knownNames.size < 10_000) knownNames.add(name);
-        if (nameReason !== undefined) report(problems, at, `vars.${name}`, nameReason);
+        if (nameReason !== undefined) report(problems, index, line, `vars.${name}`, nameReason);
         const valueReason = checkVarValue(value);
-        if (valueReason !== undefined) report(problems, at, `vars.${name}`, valueReason, value);
+        if (valueReason !== undefined) report(problems, index, line, `vars.${name}`, valueReason, value);
         varsText = i === 0 ? `${name}=${value}` : `${varsText}:${name}=${value}`;
       }
     }
@@ -66,12 +60,12 @@ export function contactLine(
   let altText = '';
   if (altPhones !== undefined && altPhones !== null) {
     if (!Array.isArray(altPhones)) {
-      report(problems, at, 'altPhones', 'must be an array of phones');
+      report(problems, index, line, 'altPhones', 'must be an array of phones');
     } else {
       for (let i = 0; i < altPhones.length; i++) {
         const alt: unknown = altPhones[i];
         const reason = checkPhone(alt, true);
-        if (reason !== undefined) report(problems, at, `altPhones[${i}]`, reason, alt);
+        if (reason !== undefined) report(problems, index, line, `altPhones[${i}]`, reason, alt);
         altText = i === 0 ? String(alt) : `${altText}:${String(alt)}`;
       }
     }
@@ -79,11 +73,11 @@ export function contactLine(
 
   if (priority !== undefined && priority !== null) {
     const reason = checkPriority(priority);
-    if (reason !== undefined) report(problems, at, 'priority', reason, priority);
+    if (reason !== undefined) report(problems, index, line, 'priority', reason, priority);
   }
   if (agentPhone !== undefined && agentPhone !== null) {
     const reason = checkAgentPhone(agentPhone);
-    if (reason !== undefined) report(problems, at, 'agentPhone', reason, agentPhone);
+    if (reason !== undefined) report(problems, index, line, 'agentPhone', reason, agentPhone);
   }
 
   if (problems.length !== before) return undefined;

@@ -13,14 +13,14 @@ import type { ContactProblem, DialerContact } from './types.js';
 export function validateContacts(contacts: Iterable<DialerContact>): ContactProblem[] {
   const problems: ContactProblem[] = [];
   let index = 0;
-  for (const contact of contacts) contactLine('', contact, { index: index++ }, problems);
+  for (const contact of contacts) contactLine('', contact, index++, undefined, problems);
   return problems;
 }
 
 /** The problems of one contact (`index` 0); `[]` when valid. */
 export function validateContact(contact: DialerContact): ContactProblem[] {
   const problems: ContactProblem[] = [];
-  contactLine('', contact, { index: 0 }, problems);
+  contactLine('', contact, 0, undefined, problems);
   return problems;
 }
 
@@ -51,7 +51,7 @@ export function toDialerCsv(campaign: string, contacts: Iterable<DialerContact>)
   const lines: string[] = [];
   let index = 0;
   for (const contact of contacts) {
-    const line = contactLine(prefix, contact, { index: index++ }, problems);
+    const line = contactLine(prefix, contact, index++, undefined, problems);
     if (line !== undefined) lines.push(line);
   }
   if (problems.length > 0) throw new InvalidContactsError(problems);
