@@ -77,11 +77,6 @@ process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
 
 try {
-  for (const [role, origin] of Object.entries(ORIGINS)) {
-    const server = await serve(role, origin);
-    started.push(server);
-    await server.listen();
-  }
   let startIntegraSim;
   try {
     ({ startIntegraSim } = await import('@ucbridge/integra-sim'));
@@ -90,6 +85,12 @@ try {
   }
   const { hostname, port } = new URL(SIM);
   started.push(await startIntegraSim({ host: hostname, port: Number(port), cors: [ORIGINS.console] }));
+  // the console last: its URL answering is what Playwright waits for, so everything else is up by then
+  for (const role of ['crm', 'hostile', 'console']) {
+    const server = await serve(role, ORIGINS[role]);
+    started.push(server);
+    await server.listen();
+  }
 } catch (error) {
   console.error(`demo: ${error.message}`);
   await stop(1);

@@ -82,3 +82,17 @@ test.describe('CRM with the Lit elements', () => {
     await connected(demo);
   });
 });
+
+test('a CRM page opened outside any console: the elements say no console found', async ({ page }) => {
+  await page.goto(`${ORIGINS.crm}/crm-elements.html?campaign=Sales<-&callerid=1&guid=g-1`);
+  await expect(page.locator('#connection')).toContainText('not inside a console form');
+  const form = page.locator('ucb-disposition-form');
+  await form.locator('select[name="l1"]').selectOption('Sale');
+  await form.locator('button[part="submit"]').click();
+  await expect(form.locator('[part="status"]')).toHaveAttribute('data-state', 'no-console');
+  await expect(form.locator('[part="status"]')).toContainText('No console found');
+  await page.locator('ucb-close-tab button').click();
+  await expect(page.locator('ucb-close-tab [part="status"]')).toHaveAttribute('data-state', 'no-console');
+  await expect(page.locator('#events li[data-code="NOT_CONNECTED"]')).toHaveCount(2);
+  await screenshot(page, 'elements-no-console');
+});

@@ -5,7 +5,9 @@ import { callContext, FORM_ORIGIN, note, showOrigin } from './context.js';
 // The CRM developer who wants UI: one connection, shared by both elements through their `host` property.
 showOrigin();
 const connection = document.getElementById('connection')!;
-const host = connectToHost({
+// Opened outside a console (not framed): no connection; the elements then say "no console found".
+const framed = window.parent !== window;
+const host = framed ? connectToHost({
   hostOrigin: FORM_ORIGIN,
   onConnect: (info) => {
     connection.className = 'ok';
@@ -15,10 +17,14 @@ const host = connectToHost({
     connection.className = 'bad';
     connection.textContent = `Connection lost (${reason.code}); reconnecting…`;
   },
-});
+}) : undefined;
+if (!framed) {
+  connection.className = 'bad';
+  connection.textContent = 'This page is not inside a console form: nobody to talk to.';
+}
 // no answer to the handshake: the form has no ucbridge, calls will go the documented way
 setTimeout(() => {
-  if (!host.info) {
+  if (host && !host.info) {
     connection.className = 'warn';
     connection.textContent = 'No ucbridge bridge answered: calls are posted the documented way and cannot be confirmed.';
   }
