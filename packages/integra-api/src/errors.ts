@@ -38,7 +38,7 @@ export interface IntegraErrorOptions {
 }
 
 /** Names of the classes below; {@link isIntegraError} accepts them across realms. */
-const ERROR_NAMES = new Set(['IntegraError', 'HttpError', 'TimeoutError', 'NetworkError', 'LoginRefusedError']);
+const ERROR_NAMES = new Set(['IntegraError', 'HttpError', 'TimeoutError', 'NetworkError', 'LoginRefusedError', 'InvalidContactsError', 'UploadBaseError']);
 const CODES: ReadonlySet<string> = new Set(INTEGRA_ERROR_CODES);
 
 /**

@@ -121,6 +121,17 @@ describe('Dialers/uploadbase', () => {
     });
   });
 
+  it('records a part of several MB (a default-size dialer part) with its base64 judged valid', async () => {
+    const key = await loginKey();
+    const line = 'Sales<-;099123456;name=José Pérez:city=Montevideo;;9999;';
+    const text = `${line}\n`.repeat(100_000);
+    const fields = { filename: 'big_part01', fileb64: Buffer.from(text).toString('base64'), campaign: 'Sales<-', cant: '100000', username: 'api' };
+    expect(fields.fileb64.length).toBeGreaterThan(6_000_000);
+    expect(await post('Dialers/uploadbase', fields, key)).toMatchObject({ status: 200, body: '1' });
+    expect(sim.uploads.at(-1)).toMatchObject({ validBase64: true, cantMatches: true });
+    expect(sim.uploads.at(-1)!.lines).toHaveLength(100_000);
+  });
+
   it('accepts what the platform accepts: a wrong cant or bad base64 is recorded, not refused', async () => {
     const key = await loginKey();
     const fields = { filename: 'f', fileb64: '!!!', campaign: 'C', cant: '9', username: 'api' };
