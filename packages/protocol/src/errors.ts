@@ -18,10 +18,12 @@ export class BridgeError extends Error {
 
 /**
  * True for a `BridgeError`, also one made in another realm (an iframe), where `instanceof`
- * fails: the name and a string code are compared instead.
+ * fails: the name and a string code are compared instead (which covers our own instances too).
  */
 export function isBridgeError(error: unknown): error is BridgeError {
-  return error instanceof BridgeError || (typeof error === 'object' && error !== null && (error as Error).name === 'BridgeError' && typeof (error as BridgeError).code === 'string');
+  // Object(): a primitive or null has no name
+  const { name, code } = Object(error) as Partial<BridgeError>;
+  return name == 'BridgeError' && typeof code == 'string';
 }
 
 /** Turns an error into plain data that can cross `postMessage`. */
