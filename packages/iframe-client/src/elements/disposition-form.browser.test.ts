@@ -1,5 +1,6 @@
 import { elementUpdated, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { describe, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import { BridgeError, type DispositionInput } from '@ucbridge/protocol';
 import '@ucbridge/iframe-client/elements';
 import type { UcbDispositionForm } from '@ucbridge/iframe-client/elements';
@@ -185,5 +186,26 @@ describe('<ucb-disposition-form>', () => {
     expect(el.connection).to.exist;
     await el.submit();
     expect(el.status.state).to.equal('unconfirmed');
+  });
+
+  it('submits from the keyboard: typing level 1 and pressing Enter sends the disposition', async () => {
+    const t = testHost();
+    const el = await form(t.host);
+    await userEvent.click($(el, '[name="l1"]'));
+    await userEvent.keyboard('Sale{Enter}');
+    await elementUpdated(el);
+    expect(t.calls).to.have.length(1);
+    expect(t.calls[0]!.disposition!.l1).to.equal('Sale');
+    expect(status(el).dataset.state).to.equal('sending');
+  });
+
+  it('stays accessible in the invalid state and speaks the translated label', async () => {
+    const el = await form(testHost().host);
+    el.labels = { l1: 'Resultado' };
+    await el.submit();
+    expect(el.shadowRoot!.querySelector('label[for="l1"]')!.textContent).to.equal('Resultado');
+    expect(status(el).textContent).to.contain('Resultado is required');
+    expect($(el, '[name="l1"]').getAttribute('aria-describedby')).to.equal('status');
+    await expect(el).shadowDom.to.be.accessible();
   });
 });
