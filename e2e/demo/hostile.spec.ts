@@ -94,6 +94,18 @@ test.describe('hostile page on origin B (a listed origin: only the payload check
     await expect(demo.hostile.locator('#sent')).toContainText('REFUSED');
     await platformUntouched(demo);
   });
+
+  test('a well-formed message from a frame inside the hostile page (not a child of the form) is SOURCE_NOT_ALLOWED', async ({ page }) => {
+    const demo = await openConsole(page, { hostile: 'b' });
+    await connected(demo);
+    await press(demo, 'grandchild');
+    const refused = rows(demo, 'rejected', 'SOURCE_NOT_ALLOWED');
+    await expect(refused).toHaveCount(1);
+    await expect(refused).toContainText(ORIGINS.crm);
+    await expect(refused).toContainText('from a grandchild frame');
+    await platformUntouched(demo);
+    await screenshot(page, 'hostile-grandchild-frame');
+  });
 });
 
 test.describe('lookalike origins (names under *.test resolve to 127.0.0.1 in this run)', () => {

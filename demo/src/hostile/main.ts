@@ -1,4 +1,6 @@
-import { onReport, TRICKS, type Trick } from './tricks.js';
+import { onReport, relay, TRICKS, type Trick } from './tricks.js';
+
+if (new URLSearchParams(location.search).has('relay')) relay();
 
 document.getElementById('origin')!.textContent = location.origin;
 const list = document.getElementById('tricks')!;

@@ -34,6 +34,11 @@ function handshake(form: Window, versions: number[]): number {
   return 1;
 }
 
+/** The relay of the `grandchild` trick: posts a valid documented message to the form, two levels up. */
+export function relay(): void {
+  window.parent.parent.postMessage(dispose({ ...CALL, d1: 'from a grandchild frame' }), '*');
+}
+
 /** Where a trick's late news (an answer, a port) is shown; set by the page. */
 export let report: (text: string) => void = () => {};
 export function onReport(fn: (text: string) => void): void {
@@ -116,6 +121,19 @@ export const TRICKS: Trick[] = [
         dispose({ ...CALL, schedule: '2026-11-24T10:00:00Z' }),
         dispose({ ...CALL, l1: 'Sale\u0000; DROP TABLE calls' }),
       ]),
+  },
+  {
+    id: 'grandchild',
+    title: 'A well-formed DISPOSITION_CALL from a frame inside this page (a grandchild of the form)',
+    expect: 'SOURCE_NOT_ALLOWED: only the form\'s own child frames may talk to it, whatever their origin',
+    run: () => {
+      // the relay (this page again, ?relay=1) posts to parent.parent = the form as soon as it loads
+      const relay = document.createElement('iframe');
+      relay.hidden = true;
+      relay.src = `${location.pathname}?relay=1`;
+      document.body.append(relay);
+      return 1;
+    },
   },
   {
     id: 'flood',
