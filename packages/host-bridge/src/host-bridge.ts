@@ -54,7 +54,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     const frames = win.frames;
     let child = false;
     for (let i = 0; i < frames.length; i++) child ||= frames[i] === source;
-    if (!child) return log(kind, origin, undefined, fail('SOURCE_NOT_ALLOWED', 'sender is not a child frame'));
+    if (!child) return log(kind, origin, undefined, fail('SOURCE_NOT_ALLOWED', 'not a child frame'));
     if (!allowed(origin)) return log(kind, origin, undefined, fail('ORIGIN_NOT_ALLOWED', 'origin not allowed'));
     const checked: Checked<LegacyMessage | Hello> = isLegacy ? checkLegacy(data)! : checkHello(data);
     if (!checked.ok) return log(kind, origin, undefined, invalid(checked));

@@ -85,7 +85,7 @@ export function createSession(
     } else {
       id = checked.value.id;
       if (!actions.includes(checked.value.action)) error = fail('UNKNOWN_ACTION', 'no action ' + checked.value.action, 'action');
-      else if (pending.size >= maxPending) error = fail('RATE_LIMITED', 'too many requests pending');
+      else if (pending.size >= maxPending) error = fail('RATE_LIMITED', 'too many pending');
     }
     if (error || !checked.ok) {
       if (id) send(id, false, error);

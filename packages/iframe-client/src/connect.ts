@@ -62,7 +62,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
   // when set, every call rejects with it: no host can be reached any more
   // (a page opened on its own is its own parent: nobody would ever hear it)
   let dead =
-    parent == w ? fail('NOT_CONNECTED', 'this page is not in a frame') : target ? undefined : fail('ORIGIN_NOT_ALLOWED', `parent ${real || '(origin unknown)'} is not ${options.hostOrigin}`);
+    parent == w ? fail('NOT_CONNECTED', 'not in a frame') : target ? undefined : fail('ORIGIN_NOT_ALLOWED', `parent ${real || '(origin unknown)'} is not ${options.hostOrigin}`);
   // id of the latest HELLO; '' when no handshake runs
   let helloId = '';
   let helloTimer: ReturnType<typeof setTimeout>;
@@ -83,7 +83,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     } else if (legacy) {
       if (c.l) {
         parent.postMessage(c.l, target);
-        c.s(options.requireConfirmation && fail('UNCONFIRMED', `${c.l.action} posted, no ucbridge host to confirm it`), { confirmed: false });
+        c.s(options.requireConfirmation && fail('UNCONFIRMED', `${c.l.action} sent, no ucbridge host to confirm it`), { confirmed: false });
       } else c.s(fail('NOT_CONNECTED', `${c.r.action} needs a ucbridge host`));
     }
   };
@@ -189,7 +189,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       w.removeEventListener('message', onWindowMessage);
       // tell the bridge, so it drops this port at once
       port?.postMessage({ ucbridge: 1, type: 'BYE' });
-      rejectConnected((dead = fail('DESTROYED', 'destroy() was called')));
+      rejectConnected((dead = fail('DESTROYED', 'destroy() called')));
       drop(dead);
     },
   };

@@ -34,7 +34,7 @@ export function originMatcher(pattern: string): OriginMatcher {
     !(LABELS.test(domain + '.') || host[0] == '[') || // an empty label, a trailing dot, `_`, a `*` elsewhere
     (domain != host && !domain.includes('.'))
   ) {
-    throw new TypeError(`ucbridge: "${pattern}" is not an origin like https://a.example or https://*.a.example`);
+    throw new TypeError(`ucbridge: "${pattern}" is not an origin or https://*.domain pattern`);
   }
   // the origin of `https://*.x.org:8443` keeps the `*.`: head is the scheme, tail the domain and port
   const [head, tail] = url.origin.split('*.') as [string, string?];
