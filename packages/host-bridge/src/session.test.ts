@@ -109,6 +109,18 @@ describe('session (one client port)', () => {
     expect(port.sent).toEqual([{ ucbridge: 1, replyTo: 'd1', ok: true }]);
   });
 
+  it('refuses an invalid request that reuses a pending id without replying to it either', async () => {
+    const { port, calls, log } = setup();
+    port.deliver({ ucbridge: 1, id: 'd2', action: 'CLOSE_TAB' });
+    port.deliver({ ucbridge: 1, id: 'd2', action: 'DISPOSITION_CALL', disposition: { ...disposition, l1: 7 } });
+    expect(calls).toHaveLength(1);
+    expect(port.sent).toEqual([]);
+    expect(log).toHaveBeenLastCalledWith('request', 'https://crm.example.com', undefined, expect.objectContaining({ code: 'INVALID_ARGUMENT', field: 'disposition.l1' }));
+    calls[0]!.resolve(undefined);
+    await flush();
+    expect(port.sent).toEqual([{ ucbridge: 1, replyTo: 'd2', ok: true }]);
+  });
+
   it('answers RATE_LIMITED beyond maxPending requests in flight, and accepts again once one settles', async () => {
     const { port, calls } = setup({ maxPending: 2 });
     for (const id of ['r1', 'r2', 'r3', 'r4']) port.deliver({ ucbridge: 1, id, action: 'CLOSE_TAB' });

@@ -23,8 +23,8 @@ export type CloseReason = 'destroyed' | 'unloading' | 'replaced' | 'bye';
  *   never answers, answers twice, returns something that cannot be cloned — then `ok` without result,
  *   since the action did run and the caller must not retry it);
  * - a refused request (invalid, `UNKNOWN_ACTION`, `RATE_LIMITED`) calls nothing and is answered at
- *   once when it carries a usable id; a second request with a pending id is refused without a reply
- *   (its reply would settle the first one);
+ *   once when it carries a usable id; a request (valid or not) with a pending id is refused without a
+ *   reply (its reply would settle the first one);
  * - at most `maxPending` requests in flight, more are answered `RATE_LIMITED`;
  * - on close, every pending request is answered `DESTROYED` — except `CLOSE_TAB` while the page
  *   unloads, which is the tab closing: answered ok — then `BYE` (not when `replaced`, see above);
@@ -72,32 +72,32 @@ export function createSession(
   }
 
   port.onmessage = ({ data }: MessageEvent) => {
-    if (isBridgeMessage(data) && (data as { type?: unknown }).type === 'BYE') return close('bye');
-    const checked: Checked<Request> = isBridgeMessage(data) ? checkRequest(data) : { ok: false, field: 'ucbridge', message: 'not a ucbridge message' };
-    let error: BridgeError | undefined;
-    let id: string | undefined;
-    if (!checked.ok) {
-      // checkRequest checks the id before anything else: when another field failed, the id is usable
-      if (!/^(ucbridge|request|id)$/.test(checked.field)) id = (data as { id: string }).id;
-      error = invalid(checked);
-    } else if (pending.has(checked.value.id)) {
-      error = fail('INVALID_MESSAGE', 'id already pending', 'id');
-    } else {
-      id = checked.value.id;
-      if (!actions.includes(checked.value.action)) error = fail('UNKNOWN_ACTION', 'no action ' + checked.value.action, 'action');
-      else if (pending.size >= maxPending) error = fail('RATE_LIMITED', 'too many pending');
+    const ours = isBridgeMessage(data);
+    if (ours && (data as { type?: unknown }).type === 'BYE') return close('bye');
+    const checked: Checked<Request> = ours ? checkRequest(data) : { ok: false, field: 'ucbridge', message: 'not a ucbridge message' };
+    const { action, disposition, params } = checked.ok ? checked.value : ({} as Partial<Request>);
+    // checkRequest checks the object and its id before anything else: when a later field failed, the id is usable
+    const id: string = checked.ok || !/^(ucbridge|request|id)$/.test(checked.field) ? (data as Request).id : '';
+    const error = !checked.ok
+      ? invalid(checked)
+      : pending.has(id)
+        ? fail('INVALID_MESSAGE', 'id already pending', 'id')
+        : !actions.includes(action!)
+          ? fail('UNKNOWN_ACTION', 'no action ' + action, 'action')
+          : pending.size >= maxPending
+            ? fail('RATE_LIMITED', 'too many pending')
+            : undefined;
+    if (error) {
+      // no answer to a pending id: it would settle the first request
+      if (id && !pending.has(id)) send(id, false, error);
+      return log('request', origin, action, error);
     }
-    if (error || !checked.ok) {
-      if (id) send(id, false, error);
-      return log('request', origin, checked.ok ? checked.value.action : undefined, error);
-    }
-    const { action, disposition, params } = checked.value;
     const arg = disposition ?? params;
-    pending.set(id!, action);
+    pending.set(id, action!);
     log('request', origin, action, undefined, arg);
-    run(action, arg, { origin, action, source: 'port' }).then(
-      (result) => settle(id!, true, result),
-      (reason: unknown) => settle(id!, false, reason),
+    run(action!, arg, { origin, action: action!, source: 'port' }).then(
+      (result) => settle(id, true, result),
+      (reason: unknown) => settle(id, false, reason),
     );
   };
 
