@@ -29,6 +29,12 @@ describe('origin patterns in Chromium', () => {
   });
 
   it('still refuses "*", "null" and paths', () => {
-    for (const entry of ['*', 'null', 'https://crm.example.com/path', 'https://*.com']) expect(() => originMatcher(entry)).toThrow(TypeError);
+    for (const entry of ['*', 'null', 'https://crm.example.com/path']) expect(() => originMatcher(entry)).toThrow(TypeError);
+  });
+
+  it('refuses over-broad or malformed wildcards: a top-level domain, an IP, a trailing dot, a second star', () => {
+    for (const entry of ['https://*.com', 'https://*.localhost', 'https://*.0.0.1', 'https://*.1.2.3.4', 'https://*.[::1]', 'https://*.example.org.', 'https://*.*.example.org', 'https://a.*.example.org']) {
+      expect(() => originMatcher(entry), entry).toThrow(TypeError);
+    }
   });
 });
