@@ -26,19 +26,21 @@ export function originMatcher(pattern: string): OriginMatcher {
     url = new URL(pattern);
   } catch {}
   const host = url?.hostname ?? '';
-  const domain = host.replace(/^\*\./, '');
+  // Chromium writes the `*` of a wildcard as `%2A`, other parsers keep it
+  const domain = host.replace(/^(\*|%2a)\./i, '');
+  const wild = domain != host;
   if (
     !url ||
     !/^https?:$/.test(url.protocol) ||
     url.href != url.origin + '/' || // a path, query, hash or credentials
     !(LABELS.test(domain + '.') || host[0] == '[') || // an empty label, a trailing dot, `_`, a `*` elsewhere
-    (domain != host && !domain.includes('.'))
+    (wild && !domain.includes('.'))
   ) {
     throw new TypeError(`ucbridge: "${pattern}" is not an origin or https://*.domain pattern`);
   }
-  // the origin of `https://*.x.org:8443` keeps the `*.`: head is the scheme, tail the domain and port
-  const [head, tail] = url.origin.split('*.') as [string, string?];
-  return tail ? (origin) => origin.startsWith(head) && origin.endsWith(tail) && LABELS.test(origin.slice(head.length, -tail.length)) : (origin) => origin == head;
+  const head = url.protocol + '//';
+  const tail = domain + (url.port && ':' + url.port);
+  return wild ? (origin) => origin.startsWith(head) && origin.endsWith(tail) && LABELS.test(origin.slice(head.length, -tail.length)) : (origin) => origin == url.origin;
 }
 
 /** Compiles a whole list; the result matches an origin that any entry matches. Throws on an empty list. */
