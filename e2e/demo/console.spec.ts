@@ -47,3 +47,21 @@ test('QA switches the settings by clicking: each click reopens the tab with the 
   await page.getByLabel("the platform's documented snippet").check();
   await expect(demo.crm.locator('h2')).toContainText('documented snippet');
 });
+
+test('the platform switch takes effect at once, in the same tab: fail, then succeed', async ({ page }) => {
+  const demo = await openConsole(page);
+  await connected(demo);
+  const title = await page.locator('#tab-title').textContent();
+  const form = demo.crm.locator('ucb-disposition-form');
+  await form.locator('select[name="l1"]').selectOption('Sale');
+  await page.getByLabel('fail', { exact: true }).check();
+  await form.locator('button[part="submit"]').click();
+  await expect(form.locator('[part="status"]')).toHaveAttribute('data-state', 'refused');
+  await page.getByLabel('succeed', { exact: true }).check();
+  await form.locator('button[part="submit"]').click();
+  await expect(form.locator('[part="status"]')).toHaveAttribute('data-state', 'saved');
+  await expect(demo.calls).toHaveCount(2);
+  await expect(demo.calls.nth(0)).toHaveAttribute('data-outcome', 'error');
+  await expect(demo.calls.nth(1)).toHaveAttribute('data-outcome', 'success');
+  await expect(page.locator('#tab-title')).toHaveText(title!);
+});
