@@ -45,6 +45,7 @@ export function onReport(fn: (text: string) => void): void {
   report = fn;
 }
 
+/** Every trick, in the order the page shows them and "Run every trick" runs them. */
 export const TRICKS: Trick[] = [
   {
     id: 'legacy-dispose',

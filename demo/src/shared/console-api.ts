@@ -20,6 +20,7 @@ export interface Received {
   preview: string;
 }
 
+/** `window.demoConsole` of the console page, as the form calls it. */
 export interface DemoConsole {
   /** The platform function the form calls (`UC_DispositionCall(10 fields, onSuccess, onError)`). */
   UC_DispositionCall(...args: unknown[]): void;
