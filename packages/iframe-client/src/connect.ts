@@ -20,7 +20,6 @@ interface Call {
   s(error: BridgeError | false | undefined, result?: CallResult): void;
 }
 
-const noop = () => {};
 let counter = 0;
 const uid = () => Math.random().toString(36).slice(2) + ++counter;
 /** Every error says where it comes from and its code, then what happened. */
@@ -78,7 +77,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       try {
         port.postMessage(c.r);
       } catch {
-        c.s(fail('INVALID_ARGUMENT', `${c.r.action} params cannot be cloned`, 'params'));
+        c.s(fail('INVALID_ARGUMENT', `${c.r.action} params not cloneable`, 'params'));
       }
     } else if (legacy) {
       if (c.l) {
@@ -110,7 +109,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     (connected = new Promise((resolve, reject) => {
       resolveConnected = resolve;
       rejectConnected = reject;
-    })).catch(noop);
+    })).catch(() => {});
     legacy = 0;
     if (dead) return rejectConnected(dead);
     legacyTimer = setTimeout(() => {
@@ -125,7 +124,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
   // the port is private to the host that answered: nothing to check but our own ids
   const onPortMessage = ({ data }: MessageEvent) => {
     if (data?.type == 'BYE') {
-      const lost = fail('CONNECTION_LOST', 'the host went away');
+      const lost = fail('CONNECTION_LOST', 'host went away');
       drop(lost);
       options.onDisconnect?.(lost);
       handshake();
@@ -140,7 +139,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
         port.onmessage = onPortMessage;
         resolveConnected((info = { version: 1, actions: Array.isArray(d.actions) ? d.actions : [], origin: e.origin }));
         options.onConnect?.(info);
-      } else rejectConnected((dead = fail('VERSION_MISMATCH', `the host speaks ${d.versions ?? d.version}, this client 1`)));
+      } else rejectConnected((dead = fail('VERSION_MISMATCH', `host speaks ${d.versions ?? d.version}, not 1`)));
       calls.forEach(route);
     }
   };
