@@ -192,7 +192,7 @@ test.describe('malformed requests on the private port', () => {
   });
 
   test('a flood of 40 requests on one port reaches the platform at most 16 times; every request gets exactly one reply', async ({ page }) => {
-    const { crm } = await openConsole(page, { form: 'form-api.html', crm: hostile, platform: 'silent', platformTimeoutMs: '500' });
+    const { crm } = await openConsole(page, { form: 'form-api.html', crm: hostile, platform: 'silent', platformTimeoutMs: '3000' }); // long enough that no slot frees while the 40 arrive
     await crm.evaluate(async () => {
       const w = window as unknown as HostileWindow;
       await w.handshake();
