@@ -47,3 +47,20 @@ test('control: the same framer hears the CRM when the CRM is configured for it',
   await crm.evaluate(() => (window as unknown as CrmWindow).host.closeTab());
   await expect.poll(() => page.evaluate(() => (window as unknown as HostileWindow).received.map((m) => m.data))).toContainEqual({ action: 'CLOSE_TAB' });
 });
+
+test('a CRM page opened on its own (no frame, e.g. in a popup) posts nothing and its calls reject NOT_CONNECTED', async ({ page }) => {
+  await page.goto(url(`${B}/crm.html`, { handshakeTimeoutMs: 200 }));
+  await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
+  const results = await page.evaluate(async () => {
+    const w = window as unknown as CrmWindow;
+    const heard: unknown[] = [];
+    addEventListener('message', (e) => heard.push(e.data));
+    const out = [await w.settle(w.host.closeTab()), await w.settle(w.host.dispositionCall({ campaign: 'c', callerid: '1', guid: 'g', l1: 'x' }))];
+    postMessage({ sentinel: true }, '*');
+    await new Promise((resolve) => addEventListener('message', (e) => (e.data as { sentinel?: boolean }).sentinel && resolve(undefined)));
+    return { out, heard };
+  });
+  expect(results.out.map((r) => !r.ok && r.code)).toEqual(['NOT_CONNECTED', 'NOT_CONNECTED']);
+  // the page did not post its HELLO or a call to itself
+  expect(results.heard).toEqual([{ sentinel: true }]);
+});
