@@ -1,15 +1,18 @@
-// The work ucbridge adds to every call beyond a raw MessagePort pair, timed in Node (same V8 as
-// Chromium): it explains most of the round-trip gap to the floor, which the browser cannot split.
+// The work ucbridge adds to every call beyond a raw MessagePort pair, timed alone in headless
+// Chromium (the browser cannot split a round trip into its parts; this explains the gap to the floor).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { DISPOSITION } from '../harness/disposition.mjs';
+import { chromium } from 'playwright';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { bundle } from './bundle.mjs';
 import { rootDir } from './libraries.mjs';
 
+// Runs in the page: µs per run of each piece, best of three batches after a warm-up.
+const PAGE = `
+import { checkDisposition, checkRequest } from 'PROTOCOL';
+import { DISPOSITION } from './harness/disposition.mjs';
 const REQUEST = { ucbridge: 1, id: 'k2x9f1', action: 'DISPOSITION_CALL', disposition: DISPOSITION };
-
-/** µs per run of `f`, after a warm-up, best of three batches. */
-function time(f, n = 50_000) {
+function time(f, n = 20000) {
   for (let i = 0; i < n / 5; i++) f();
   let best = Infinity;
   for (let b = 0; b < 3; b++) {
@@ -19,18 +22,37 @@ function time(f, n = 50_000) {
   }
   return best;
 }
+function timersWithPending(n) {
+  const t = performance.now();
+  const ids = [];
+  for (let i = 0; i < n; i++) ids.push(setTimeout(() => {}, 15000));
+  for (const id of ids) clearTimeout(id);
+  return ((performance.now() - t) / n) * 1000;
+}
+let k = 0;
+window.__perCall = () => [
+  ['client: checkDisposition(d) before sending', time(() => checkDisposition(DISPOSITION))],
+  ['host: checkRequest(request) on arrival (checks the disposition again)', time(() => checkRequest(REQUEST))],
+  ['one timer set and cleared, few pending (host: platform timeout per call)', time(() => clearTimeout(setTimeout(() => {}, 15000)))],
+  ['one timer set and cleared with 10,000 pending (client: call timeout, during the burst)', Math.min(timersWithPending(10000), timersWithPending(10000))],
+  ['a random id (Math.random().toString(36))', time(() => Math.random().toString(36).slice(2) + ++k)],
+  ['for scale: structuredClone of the request (postMessage does this once per direction, in every library)', time(() => structuredClone(REQUEST))],
+];
+`;
 
-/** Rows `[what, µs]`, or null when @ucbridge/protocol is not built. */
+/** Rows `[what, µs]`, or null when @ucbridge/protocol has neither dist nor src. */
 export async function perCallCosts() {
-  const file = join(rootDir, 'packages', 'protocol', 'dist', 'index.js');
-  if (!existsSync(file)) return null;
-  const { checkDisposition, checkRequest } = await import(pathToFileURL(file).href);
-  let n = 0;
-  return [
-    ['client: checkDisposition(d) before sending', time(() => checkDisposition(DISPOSITION))],
-    ['host: checkRequest(request) on arrival (checks the disposition again)', time(() => checkRequest(REQUEST))],
-    ['one timer set and cleared (each side keeps one per call)', time(() => clearTimeout(setTimeout(() => {}, 15_000)))],
-    ['a random id (Math.random().toString(36))', time(() => Math.random().toString(36).slice(2) + ++n)],
-    ['for scale: structuredClone of the request (postMessage does this once per direction, in every library)', time(() => structuredClone(REQUEST))],
-  ];
+  const dist = join(rootDir, 'packages', 'protocol', 'dist', 'index.js');
+  const src = join(rootDir, 'packages', 'protocol', 'src', 'index.ts');
+  const file = existsSync(dist) ? dist : existsSync(src) ? src : null;
+  if (!file) return null;
+  const script = await bundle(PAGE.replace('PROTOCOL', file.replaceAll('\\', '/')));
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(`<script>${script}</script>`);
+    return await page.evaluate(() => window.__perCall());
+  } finally {
+    await browser.close();
+  }
 }

@@ -140,9 +140,9 @@ export function goals(pairs, iife, sum) {
 
 function perCallSection(rows) {
   return [
-    '## Per-call work in ucbridge (Node, µs)',
+    '## Per-call work in ucbridge (Chromium, µs)',
     '',
-    'What ucbridge does on every call beyond the raw MessagePort pair, timed alone in Node (`lib/per-call.mjs`); Chromium\'s V8 costs about the same.',
+    'What ucbridge does on every call beyond the raw MessagePort pair, each piece timed alone in a page (`lib/per-call.mjs`).',
     '',
     table(['work', 'µs'], rows.map(([what, v]) => [what, v.toFixed(2)])),
   ].join('\n');
