@@ -1,6 +1,6 @@
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
-import { connectToHost } from '../index.js';
 import type { CallResult, HostConnection } from '../index.js';
+import { acquireConnection, releaseConnection } from './shared-connection.js';
 import { statusForError, statusForResult, type UcbStatus } from './status.js';
 
 /** `detail` of the `ucb-sent` event: the action and what the console answered. */
@@ -21,8 +21,8 @@ const IDLE: UcbStatus = { state: 'idle', message: '' };
 /**
  * What both elements share: where the console connection comes from, the visible status and the
  * two DOM events. The connection is the `host` property when set (a `HostConnection` the page
- * made itself and shares), else one the element makes from its `host-origin` attribute and
- * destroys when it leaves the document.
+ * made itself and shares), else the page's shared connection to its `host-origin` (one per
+ * origin, see shared-connection.ts), given back when the element leaves the document.
  */
 export abstract class UcbElement extends LitElement {
   static override properties = {
@@ -71,11 +71,11 @@ export abstract class UcbElement extends LitElement {
     const origin = this.host || !this.isConnected || window.parent === window ? undefined : this.hostOrigin?.trim();
     if (this.#own && this.#own.origin === origin) return;
     this.#unlink();
-    if (origin) this.#own = { origin, connection: connectToHost({ hostOrigin: origin }) };
+    if (origin) this.#own = { origin, connection: acquireConnection(origin) };
   }
 
   #unlink(): void {
-    this.#own?.connection.destroy();
+    if (this.#own) releaseConnection(this.#own.origin);
     this.#own = undefined;
   }
 

@@ -66,6 +66,24 @@ describe('<ucb-close-tab>', () => {
     expect(status(el).dataset.state).to.equal('no-console');
   });
 
+  it('shares one connection with the other elements of the page that name the same host-origin, until the last leaves', async () => {
+    // two connections from one frame would keep taking the bridge's port from each other
+    const box = await fixture<HTMLDivElement>(html`<div>
+      <ucb-close-tab host-origin=${location.origin}></ucb-close-tab>
+      <ucb-disposition-form host-origin=${location.origin}></ucb-disposition-form>
+    </div>`);
+    const [tab, form] = [box.querySelector('ucb-close-tab')!, box.querySelector('ucb-disposition-form')!];
+    const connection = tab.connection!;
+    expect(connection).to.exist;
+    expect(form.connection).to.equal(connection);
+    const code = () => connection.call('PING', undefined, { timeoutMs: 50 }).catch((error: BridgeError) => error.code);
+    tab.remove();
+    expect(form.connection).to.equal(connection);
+    expect(await code()).to.equal('TIMEOUT'); // still open: no bridge here answers, but nothing destroyed it
+    form.remove();
+    expect(await code()).to.equal('DESTROYED');
+  });
+
   it('destroys the connection it made from host-origin when it leaves the page', async () => {
     const el = await fixture<UcbCloseTab>(html`<ucb-close-tab host-origin=${location.origin}></ucb-close-tab>`);
     const connection = el.connection!;
