@@ -26,6 +26,8 @@ const servers = [
 
 export default defineConfig({
   testDir: './e2e',
+  // apart from test-results/counts, where npm test keeps each runner's report
+  outputDir: 'test-results/e2e',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
