@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIntegraSim, type IntegraSim } from '@ucbridge/integra-sim';
 import { IntegraError, LoginRefusedError, findApiKey, isIntegraError, isSessionOpen, login, logout } from '@ucbridge/integra-api';
+import { rejection } from './rejection.test-helper.js';
 
 let sim: IntegraSim;
 beforeAll(async () => {
@@ -8,16 +9,6 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-async function rejection(promise: Promise<unknown>): Promise<IntegraError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: unknown) => e,
-  );
-  expect(isIntegraError(error)).toBe(true);
-  return error as IntegraError;
-}
 
 const keyOfLastLogin = (): string => sim.sessions.at(-1)!.key;
 

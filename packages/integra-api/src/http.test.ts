@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startIntegraSim, type IntegraSim, type SimFaultKind } from '@ucbridge/integra-sim';
 import { HttpError, NetworkError, TimeoutError, integraPost, isIntegraError, isRefusal, login, logout, type IntegraError, type Session } from '@ucbridge/integra-api';
+import { rejection } from './rejection.test-helper.js';
 
 let sim: IntegraSim;
 let session: Session;
@@ -17,16 +18,6 @@ afterAll(async () => {
   await sim.close();
 });
 
-async function rejection(promise: Promise<unknown>): Promise<IntegraError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: unknown) => e,
-  );
-  expect(isIntegraError(error)).toBe(true);
-  return error as IntegraError;
-}
 
 describe('integraPost', () => {
   it('POSTs form fields with Authorization: Basic <key> and resolves with the body text', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startIntegraSim, type IntegraSim, type SimFaultKind } from '@ucbridge/integra-sim';
 import { integraPost, isIntegraError, isSessionOpen, login, logout, logoutAll, openSessions, type IntegraError } from '@ucbridge/integra-api';
+import { rejection } from './rejection.test-helper.js';
 
 let sim: IntegraSim;
 beforeAll(async () => {
@@ -12,16 +13,6 @@ afterAll(() => sim.close());
 
 const open = (user = 'api', password = 'api-pass', timeoutMs = 10_000) => login({ baseUrl: sim.url, user, password, timeoutMs });
 
-async function rejection(promise: Promise<unknown>): Promise<IntegraError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: unknown) => e,
-  );
-  expect(isIntegraError(error)).toBe(true);
-  return error as IntegraError;
-}
 
 describe('logout', () => {
   it('ends the session with EndSession {user, token}: the key stops working on the server', async () => {
