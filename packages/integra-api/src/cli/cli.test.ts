@@ -272,6 +272,34 @@ describe('ucbridge upload-base: input files', () => {
     expect(sim.uploads[0]!.text).toBe('S;098344484;name=Pérez;;;');
   });
 
+  it('reads LF, CRLF and mixed line ends alike, and a file of lone CRs', async () => {
+    const mixed = await run(['upload-base', ...login(), '--campaign', 'S', file('mixed.csv', 'phone,name\r\n098344484,"Ana"\r\n098344485,Eva\n098344486,Luz\r\n')]);
+    expect(mixed.code).toBe(0);
+    expect(sim.uploads[0]!.text).toBe('S;098344484;name=Ana;;;\nS;098344485;name=Eva;;;\nS;098344486;name=Luz;;;');
+    const mac = await run(['upload-base', '--campaign', 'S', '--dry-run', '--json', file('mac.csv', 'phone,name\r098344484,Ana\r09834X485,Eva\r')]);
+    expect(JSON.parse(mac.stdout)).toMatchObject({ ok: false, problems: [{ line: 3, field: 'phone', reason: 'contains a letter' }] });
+  });
+
+  it('keeps line numbers right across read chunks and multi-line quoted values', async () => {
+    // ~200 KB: several 64 KiB chunks, with quoted line breaks on both sides of their borders
+    const rows = Array.from({ length: 6000 }, (_, i) => (i % 7 === 3 ? `0983${String(i).padStart(5, '0')},"two\r\nlines"` : `0983${String(i).padStart(5, '0')},"Pérez, Ana ${i}"`));
+    rows[5500] = '0983X5500,Eva';
+    const r = await run(['upload-base', '--campaign', 'S', '--dry-run', '--json', file('long.csv', `${BOM}phone,name\r\n${rows.join('\r\n')}\r\n`)]);
+    const out = JSON.parse(r.stdout);
+    const breaks = (n: number): number => Array.from({ length: n }, (_, i) => i).filter((i) => i % 7 === 3).length;
+    const lineOf = (i: number): number => 2 + i + breaks(i);
+    expect(out.problems.filter((p: { field: string }) => p.field === 'phone')).toEqual([{ index: 5500, line: lineOf(5500), field: 'phone', reason: 'contains a letter', value: '0983X5500' }]);
+    expect(out.problemCount).toBe(1 + breaks(6000)); // and every value with a line break
+    expect(out.problems[0]).toMatchObject({ line: lineOf(3), field: 'vars.name', reason: 'the value contains a line break' });
+  });
+
+  it('reports a closing quote followed by other characters at its line and reads on', async () => {
+    const r = await run(['upload-base', '--campaign', 'S', '--dry-run', file('badquote.csv', 'phone,name\n098344484,"Ana"x\n098344485,"Eva"\n09834A486,Luz\n')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('line 2, row: a closing quote is followed by other characters');
+    expect(r.stderr).toContain('line 4, phone: contains a letter');
+  });
+
   it('names the upload after the file, and asks for --filename when it cannot', async () => {
     const ok = await run(['upload-base', '--campaign', 'S', '--dry-run', '--json', file('leads 2026-11.csv', 'phone\n098344484\n')]);
     expect(JSON.parse(ok.stdout).parts[0].filename).toBe('leads_2026-11');

@@ -8,10 +8,12 @@ import { open } from 'node:fs/promises';
 /** The two kinds of input file. */
 export type FileFormat = 'csv' | 'lines';
 
-/** The file's first line (BOM removed) and its size. */
+/** The file's first line (BOM removed), its size, and what ends its lines. */
 export interface FileHead {
   firstLine: string;
   size: number;
+  /** `\r` when the first line ends with a lone CR (old Mac files), else `\n` (LF or CRLF). */
+  newline: '\n' | '\r';
 }
 
 const PHONE_LIKE = /^(?:[MWH]=[0-9]{1,3}=)?\+?[0-9]{3,20}$/;
@@ -27,7 +29,8 @@ export async function readHead(path: string, encoding: BufferEncoding): Promise<
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     const text = bytes.toString(encoding);
     const end = text.search(/\r?\n|\r/);
-    return { firstLine: end < 0 ? text : text.slice(0, end), size };
+    const newline = end >= 0 && text[end] === '\r' && text[end + 1] !== '\n' && end + 1 < text.length ? '\r' : '\n';
+    return { firstLine: end < 0 ? text : text.slice(0, end), size, newline };
   } finally {
     await handle.close();
   }
