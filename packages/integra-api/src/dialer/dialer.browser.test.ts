@@ -18,6 +18,14 @@ describe('dialer upload in a browser', () => {
     expect(new TextDecoder().decode(bytes)).toBe('Cobranza<-;098447121;nombre=José Núñez €;M=0=098447120;;');
   });
 
+  it('encodes base64 without Buffer (the JS path) exactly as btoa, across chunk borders', () => {
+    const bytes = new Uint8Array(100_001).map((_, i) => (i * 31 + (i >> 7)) & 255);
+    const chunks = [bytes.subarray(0, 1), bytes.subarray(1, 50_000), bytes.subarray(50_000)];
+    const body = new TextDecoder().decode(encodeUploadBody({ filename: 'f', cant: 1, bytes: bytes.length, chunks }, 'S', 'u'));
+    const expected = btoa(String.fromCharCode(...bytes.subarray(0, 60_000)) + String.fromCharCode(...bytes.subarray(60_000)));
+    expect(new URLSearchParams(body).get('fileb64')).toBe(expected);
+  });
+
   it('throws INVALID_CONTACTS with every problem', () => {
     let error: unknown;
     try {

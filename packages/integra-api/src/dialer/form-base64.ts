@@ -16,7 +16,7 @@ const THREE = 51;
 const B = 66;
 const D = 68;
 /** Input bytes encoded between two capacity checks (a multiple of 3). */
-const SLICE = 3 * 8192;
+const SLICE = 3 * 16384;
 
 /** Upper bound of the output for `n` input bytes (every sextet escaped). */
 function worstCase(n: number): number {
@@ -37,6 +37,26 @@ function putSextets(out: Uint8Array, o: number, n: number, count: number): numbe
   return o;
 }
 
+/** Node's Buffer when there is one: its base64 is native code, several times the JS loop's speed. */
+const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+
+/**
+ * Encodes the whole triples of `chunk` from `i` with Node's Buffer, slice by slice (each a
+ * multiple of 3 bytes, so no padding), escaping `+`; returns where the leftover bytes start.
+ */
+function nativeTriples(writer: ByteWriter, chunk: Uint8Array, i: number): number {
+  const B = NodeBuffer!;
+  const whole = chunk.length - ((chunk.length - i) % 3);
+  while (i < whole) {
+    const stop = Math.min(whole, i + SLICE);
+    const text = B.from(chunk.buffer, chunk.byteOffset + i, stop - i).toString('base64').replaceAll('+', '%2B');
+    writer.ensure(text.length);
+    writer.pos += B.from(writer.buf.buffer, writer.buf.byteOffset, writer.buf.length).write(text, writer.pos, 'latin1');
+    i = stop;
+  }
+  return i;
+}
+
 /** Appends the form-escaped base64 of the concatenation of `chunks` to `writer`. */
 export function writeFormBase64(writer: ByteWriter, chunks: readonly Uint8Array[]): void {
   let carry = 0; // pending bytes (0–2) as the high bits of a triple
@@ -55,6 +75,7 @@ export function writeFormBase64(writer: ByteWriter, chunks: readonly Uint8Array[
       carry = 0;
       carried = 0;
     }
+    if (NodeBuffer !== undefined) i = nativeTriples(writer, chunk, i);
     while (end - i >= 3) {
       const stop = i + Math.min(SLICE, end - i - ((end - i) % 3));
       writer.ensure(worstCase(stop - i));
