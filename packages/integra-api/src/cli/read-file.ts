@@ -6,8 +6,9 @@
 import { IntegraError } from '../errors.js';
 import { DialerBaseBuilder } from '../dialer/builder.js';
 import { parseDialerFields } from '../dialer/parse-line.js';
-import type { DialerBase, DialerContact } from '../dialer/types.js';
+import type { DialerBase } from '../dialer/types.js';
 import { planColumns, type ColumnPlan, type MappedField } from './columns.js';
+import { FastCsvRows, bytesToText, csvContact, isBlankBytes } from './csv-fast-row.js';
 import { readCsvRows } from './csv-rows.js';
 import { detectDelimiter, detectFormat, readHead, type FileFormat } from './detect.js';
 
@@ -39,26 +40,6 @@ export interface PreparedFile {
   rows: number;
 }
 
-/** A CSV row → contact. Non-numeric priorities stay strings so the report shows them. */
-function csvContact(record: readonly string[], plan: ColumnPlan): DialerContact {
-  const vars: Record<string, string> = {};
-  for (const v of plan.vars) vars[v.name] = record[v.index]!;
-  const contact: DialerContact = { phone: plan.phone < 0 ? '' : record[plan.phone]!.trim(), vars };
-  if (plan.altPhones >= 0) {
-    const alt = record[plan.altPhones]!.trim();
-    if (alt !== '') contact.altPhones = alt.split(/[:|]/).map((a) => a.trim());
-  }
-  if (plan.priority >= 0) {
-    const p = record[plan.priority]!.trim();
-    if (p !== '') contact.priority = /^[0-9]{1,9}$/.test(p) ? Number(p) : (p as unknown as number);
-  }
-  if (plan.agentPhone >= 0) {
-    const a = record[plan.agentPhone]!.trim();
-    if (a !== '') contact.agentPhone = a;
-  }
-  return contact;
-}
-
 /**
  * Reads, checks and encodes the file. Problems (bad rows, a bad header, a broken CSV) are in
  * `base.problems` with their line numbers; the promise rejects only for I/O (`ENOENT`…),
@@ -79,11 +60,15 @@ export async function prepareFile(options: PrepareFileOptions): Promise<Prepared
   let bytesRead = 0;
   const { onProgress } = options;
 
+  // a UTF-8 CSV is read as bytes (Latin-1) for the fast path; see csv-fast-row.ts
+  const asBytes = format === 'csv' && encoding === 'utf8';
+  let fast: FastCsvRows | undefined;
   const onRow = (record: string[], at: number): boolean => {
-    if (record.length === 1 && record[0]!.trim() === '') return true; // an empty line
+    if (record.length === 1 && (asBytes ? isBlankBytes(record[0]!) : record[0]!.trim() === '')) return true; // an empty line
     if (format === 'csv' && plan === undefined) {
-      const planned = planColumns(record, options.map ?? {});
+      const planned = planColumns(asBytes ? record.map(bytesToText) : record, options.map ?? {});
       plan = planned.plan;
+      if (asBytes) fast = new FastCsvRows(builder, plan);
       for (const p of planned.problems) builder.addProblem({ line: at, ...p });
       return planned.problems.length === 0;
     }
@@ -102,13 +87,14 @@ export async function prepareFile(options: PrepareFileOptions): Promise<Prepared
       builder.addProblem({ line: at, field: 'row', reason }, true);
       return true;
     }
-    builder.add(csvContact(record, plan!), at);
+    if (fast !== undefined) fast.add(record, at);
+    else builder.add(csvContact(record, plan!), at);
     return true;
   };
 
   await readCsvRows({
     path: options.path,
-    encoding,
+    encoding: asBytes ? 'latin1' : encoding,
     delimiter,
     quotes: format !== 'lines',
     newline: head.newline,

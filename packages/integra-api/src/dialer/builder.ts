@@ -7,8 +7,17 @@
  */
 import { IntegraError } from '../errors.js';
 import { contactLine } from './contact-line.js';
+import { writeByteString } from './node-buffer.js';
 import { MAX_FILENAME_LENGTH, checkCampaign, checkFilename } from './rules.js';
 import type { ContactProblem, DialerBase, DialerBasePart, DialerContact } from './types.js';
+
+/**
+ * Appends a line that was already checked, given as a byte string (each character one byte of
+ * its UTF-8), so a caller that read UTF-8 as Latin-1 writes the bytes back unchanged with no
+ * decoding or encoding: the CLI's fast path. Deliberately a symbol, not part of the public API
+ * (it skips validation).
+ */
+export const addCheckedByteLine = Symbol('addCheckedByteLine');
 
 /** Lines per upload when `maxLines` is not given: ~3 MB files, 20 uploads for a million contacts. */
 export const DEFAULT_MAX_LINES = 50_000;
@@ -61,6 +70,8 @@ export class DialerBaseBuilder {
   private blockPos = 0;
   private partStart = 0;
   private batch = '';
+  /** The batch holds byte strings (from {@link addCheckedByteLine}), not text. */
+  private batchIsBytes = false;
   private counted = 0;
   private seenCount = 0;
   private validCount = 0;
@@ -111,11 +122,27 @@ export class DialerBaseBuilder {
       return false;
     }
     this.validCount++;
+    this.append(text, false);
+    return true;
+  }
+
+  /** See {@link addCheckedByteLine}. */
+  [addCheckedByteLine](line: string): void {
+    if (this.finished) throw new IntegraError('INVALID_ARGUMENT', 'add() after finish()');
+    this.seenCount++;
+    this.validCount++;
+    this.append(line, true);
+  }
+
+  private append(text: string, isBytes: boolean): void {
     if (this.part.cant === this.maxLines) this.closePart();
+    if (isBytes !== this.batchIsBytes) {
+      this.flush();
+      this.batchIsBytes = isBytes;
+    }
     this.batch = this.part.cant === 0 ? text : `${this.batch}\n${text}`;
     this.part.cant++;
     if (this.batch.length >= BATCH_CHARS) this.flush();
-    return true;
   }
 
   /**
@@ -163,10 +190,20 @@ export class DialerBaseBuilder {
     if (this.kept.length < this.maxProblems) this.kept.push(problem);
   }
 
-  /** Writes the batch of lines into blocks as UTF-8. */
+  /** Writes the batch of lines into blocks as UTF-8 (byte strings as they are). */
   private flush(): void {
     let text = this.batch;
     this.batch = '';
+    if (this.batchIsBytes) {
+      while (text.length > 0) {
+        if (this.blockPos === this.block.length) this.newBlock();
+        const n = Math.min(text.length, this.block.length - this.blockPos);
+        writeByteString(this.block, this.blockPos, text, n);
+        this.blockPos += n;
+        text = n === text.length ? '' : text.slice(n);
+      }
+      return;
+    }
     while (text.length > 0) {
       if (this.blockPos === this.block.length) this.newBlock();
       const { read, written } = this.encoder.encodeInto(text, this.block.subarray(this.blockPos));

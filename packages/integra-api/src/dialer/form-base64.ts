@@ -6,6 +6,7 @@
  * Input arrives in chunks of any size; bytes are taken three at a time across chunk borders.
  */
 import { ByteWriter } from './byte-writer.js';
+import { NodeBuffer } from './node-buffer.js';
 
 const ALPHABET = new TextEncoder().encode('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
 /** Sextet 62, `+`: the only one that needs escaping. */
@@ -37,11 +38,9 @@ function putSextets(out: Uint8Array, o: number, n: number, count: number): numbe
   return o;
 }
 
-/** Node's Buffer when there is one: its base64 is native code, several times the JS loop's speed. */
-const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
-
 /**
- * Encodes the whole triples of `chunk` from `i` with Node's Buffer, slice by slice (each a
+ * Encodes the whole triples of `chunk` from `i` with Node's Buffer (native base64, several times
+ * the JS loop's speed), slice by slice (each a
  * multiple of 3 bytes, so no padding), escaping `+`; returns where the leftover bytes start.
  */
 function nativeTriples(writer: ByteWriter, chunk: Uint8Array, i: number): number {

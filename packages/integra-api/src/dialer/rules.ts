@@ -7,11 +7,11 @@
  */
 
 /** Digits with an optional leading `+`; 3–20 digits covers extensions-free numbers up to E.164 plus prefixes. */
-const PHONE_RE = /^\+?[0-9]{3,20}$/;
+export const PHONE_RE = /^\+?[0-9]{3,20}$/;
 /** `M=0=098447120`: type M (mobile), W (work) or H (home), then the retries count, then the number. */
-const TYPED_PHONE_RE = /^[MWH]=[0-9]{1,3}=\+?[0-9]{3,20}$/;
+export const TYPED_PHONE_RE = /^[MWH]=[0-9]{1,3}=\+?[0-9]{3,20}$/;
 /** An extension or number for progressive dialers. */
-const AGENT_PHONE_RE = /^\+?[0-9]{1,20}$/;
+export const AGENT_PHONE_RE = /^\+?[0-9]{1,20}$/;
 /** Variable names end up as identifiers in flows and forms: keep them plain. */
 const VAR_NAME_RE = /^[\p{L}_][\p{L}\p{N}_.-]{0,63}$/u;
 /** Anything a value may not hold: the separators, line breaks, controls (tab is fine), U+FFFD. */
