@@ -58,6 +58,13 @@ function extraLines(fields: readonly string[]): number {
   return n;
 }
 
+/** `\n`s in `text` before `end`. */
+function lineBreaks(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /** Reads every row of the file; resolves when done or stopped, rejects for I/O and `ABORTED`. */
 export async function readCsvRows(options: CsvRowsOptions): Promise<void> {
   const { onRow, onBroken, onChunk, signal } = options;
@@ -78,7 +85,11 @@ export async function readCsvRows(options: CsvRowsOptions): Promise<void> {
     // errors name the row (index in this chunk's rows) they belong to; a row past the end was
     // the incomplete last one, parsed again with the next chunk
     let e = 0;
-    const multiline = options.quotes && newline === '\n' && pending.indexOf('"') >= 0;
+    // a field can hold a line break only inside quotes; and when the text read holds as many
+    // line breaks as rows, none does (counting them is a native indexOf, not a look at every field)
+    const consumed = last ? pending.length : (result.meta.cursor as number);
+    const ended = last && !pending.endsWith('\n') ? 1 : 0; // the file's last row may have no line break
+    const multiline = options.quotes && newline === '\n' && pending.indexOf('"') >= 0 && lineBreaks(pending, consumed) + ended !== rows.length;
     for (let r = 0; r < rows.length; r++) {
       const fields = rows[r]!;
       const at = line;
