@@ -298,6 +298,11 @@ describe('ucbridge upload-base: input files', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('line 2, row: a closing quote is followed by other characters');
     expect(r.stderr).toContain('line 4, phone: contains a letter');
+    const header = await run(['upload-base', '--campaign', 'S', '--dry-run', file('badheader.csv', '"phone"x,name\n098344484,"Ana"\n098344485,Eva\n')]);
+    // the header is broken: nothing after it is read (line 3 must not become the header)
+    expect(header.stderr.trim().split('\n').slice(1).map((l) => l.trim())).toEqual([
+      'line 1, row: a closing quote is followed by other characters (write "" for a quote inside a quoted field); the field runs on to line 2, which was not checked',
+    ]);
   });
 
   it('names the upload after the file, and asks for --filename when it cannot', async () => {

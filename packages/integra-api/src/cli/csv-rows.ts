@@ -38,8 +38,8 @@ export interface CsvRowsOptions {
   signal?: AbortSignal | undefined;
   /** Each row in order, with the 1-based line where it starts; return `false` to stop reading. */
   onRow: (fields: string[], line: number) => boolean | void;
-  /** A row papaparse could not read. */
-  onBroken: (broken: BrokenRow) => void;
+  /** A row papaparse could not read; return `false` to stop reading (a fatal one always stops). */
+  onBroken: (broken: BrokenRow) => boolean | void;
   /** After each chunk, with the bytes read so far. */
   onChunk?: (bytesRead: number) => void;
 }
@@ -107,8 +107,7 @@ export async function readCsvRows(options: CsvRowsOptions): Promise<void> {
         // after a bad closing quote papaparse looks for the next quote, which may be lines later
         const runOn = fatal ? REST_UNREAD : line - at > 1 ? `; the field runs on to line ${line - 1}, which was not checked` : '';
         const reason = badClose ? `${BAD_CLOSE}${runOn}` : UNCLOSED;
-        onBroken({ line: at, reason, fatal });
-        if (fatal) return false;
+        if (onBroken({ line: at, reason, fatal }) === false || fatal) return false;
         continue;
       }
       if (onRow(fields, at) === false) return false;

@@ -100,7 +100,10 @@ export async function prepareFile(options: PrepareFileOptions): Promise<Prepared
     newline: head.newline,
     signal: options.signal,
     onRow,
-    onBroken: (broken) => builder.addProblem({ line: broken.line, field: 'row', reason: broken.reason }, true),
+    onBroken: (broken) => {
+      builder.addProblem({ line: broken.line, field: 'row', reason: broken.reason }, true);
+      return format !== 'csv' || plan !== undefined; // a header that cannot be read: nothing after it can
+    },
     onChunk: (n) => (bytesRead = n),
   });
   onProgress?.(rows, head.size, head.size);
