@@ -31,6 +31,8 @@ export function createDispatcher(options: HostBridgeOptions, win: Window): [name
       if (!handler) throw fail('UNKNOWN_ACTION', 'no action ' + action, 'action');
       // called synchronously, inside the message event, as the documented listener does
       const result = handler(arg, ctx);
+      // only a pending answer can time out: a plain value costs no timer on the hot path
+      if (typeof (result as PromiseLike<unknown> | undefined)?.then !== 'function') return resolve(result);
       const timer = setTimeout(() => reject(fail('PLATFORM_TIMEOUT', action + ' timed out')), timeoutMs);
       Promise.resolve(result).then(resolve, reject).finally(() => clearTimeout(timer));
     }).catch((error: unknown) => {
