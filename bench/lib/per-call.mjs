@@ -33,8 +33,8 @@ let k = 0;
 window.__perCall = () => [
   ['client: checkDisposition(d) before sending', time(() => checkDisposition(DISPOSITION))],
   ['host: checkRequest(request) on arrival (checks the disposition again)', time(() => checkRequest(REQUEST))],
-  ['one timer set and cleared, few pending (host: platform timeout per call)', time(() => clearTimeout(setTimeout(() => {}, 15000)))],
-  ['one timer set and cleared with 10,000 pending (client: call timeout, during the burst)', Math.min(timersWithPending(10000), timersWithPending(10000))],
+  ['one timer set and cleared, few pending (client: the call timeout, sequential calls)', time(() => clearTimeout(setTimeout(() => {}, 15000)))],
+  ['one timer set and cleared with 10,000 pending (client: the call timeout, during the burst)', Math.min(timersWithPending(10000), timersWithPending(10000))],
   ['a random id (Math.random().toString(36))', time(() => Math.random().toString(36).slice(2) + ++k)],
   ['for scale: structuredClone of the request (postMessage does this once per direction, in every library)', time(() => structuredClone(REQUEST))],
 ];
