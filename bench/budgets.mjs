@@ -7,5 +7,8 @@
 /** Ceilings no budget may exceed. */
 export const CAPS = { client: 1900, host: 2500 };
 
+// At 217ed89 both builds are over their caps (client 2,506 B, host 3,512 B), so each budget is its
+// cap and size-budget.test.ts fails until they shrink; then set each to its size rounded up to 100 B.
+
 /** The budgets `npm test` enforces (bytes, gzip -9 of the built IIFE). */
 export const BUDGETS = { client: 1900, host: 2500 };
