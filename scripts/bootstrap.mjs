@@ -43,7 +43,7 @@ export function ensureChromium() {
   }
   console.log('installing Debian chromium with apt-get');
   run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   if (!existsSync(chromiumPath)) fail(`apt-get installed chromium but ${chromiumPath} is not there`);
 }
 
