@@ -25,18 +25,31 @@ export function createDispatcher(options: HostBridgeOptions, win: Window): [name
   }
   const timeoutMs = options.platformTimeoutMs ?? 30_000;
 
-  const run: RunAction = (action, arg, ctx) =>
-    new Promise<unknown>((resolve, reject) => {
-      const handler = table.get(action);
-      if (!handler) throw fail('UNKNOWN_ACTION', 'no action ' + action, 'action');
+  const toBridgeError = (action: string, error: unknown) => (isBridgeError(error) ? error : fail('HANDLER_ERROR', `${action} failed: ${reasonText(error)}`));
+
+  // Most handlers answer synchronously (the platform's UC_ functions return at once): they get one
+  // already-settled promise and no timer, so the session's reply waits a single microtask, not a chain.
+  const run: RunAction = (action, arg, ctx) => {
+    const handler = table.get(action);
+    if (!handler) return Promise.reject(fail('UNKNOWN_ACTION', 'no action ' + action, 'action'));
+    let result: unknown;
+    let pending: boolean;
+    try {
       // called synchronously, inside the message event, as the documented listener does
-      const result = handler(arg, ctx);
-      // only a pending answer can time out: a plain value costs no timer on the hot path
-      if (typeof (result as PromiseLike<unknown> | undefined)?.then !== 'function') return resolve(result);
+      result = handler(arg, ctx);
+      // inside the try: a hostile `then` getter must not make run throw
+      pending = typeof (result as PromiseLike<unknown> | undefined)?.then === 'function';
+    } catch (error) {
+      return Promise.reject(toBridgeError(action, error));
+    }
+    // only a pending answer can time out: a plain value costs no timer on the hot path
+    if (!pending) return Promise.resolve(result);
+    return new Promise<unknown>((resolve, reject) => {
       const timer = setTimeout(() => reject(fail('PLATFORM_TIMEOUT', action + ' timed out')), timeoutMs);
-      Promise.resolve(result).then(resolve, reject).finally(() => clearTimeout(timer));
-    }).catch((error: unknown) => {
-      throw isBridgeError(error) ? error : fail('HANDLER_ERROR', `${action} failed: ${reasonText(error)}`);
+      Promise.resolve(result)
+        .then(resolve, (error: unknown) => reject(toBridgeError(action, error)))
+        .finally(() => clearTimeout(timer));
     });
+  };
   return [[...table.keys()], run];
 }
