@@ -13,9 +13,6 @@ export const DISPOSITION_MAX_LENGTH: readonly number[] = [128, 64, 128, 128, 128
 // Control characters never belong in a value; d1, d2 and comment may hold tabs and line breaks.
 const CONTROL = /[\0-\x1f\x7f]/;
 const CONTROL_EXCEPT_LINES = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f]/;
-// `\S` is exactly what trim() keeps (same whitespace set), without allocating the trimmed copy
-const NOT_BLANK = /\S/;
-const FIELD_SET = new Set<string>(DISPOSITION_FIELDS);
 
 /** `YYYY-MM-DD HH:MM:SS` in the browser's local time — the agent's clock, as the console expects. */
 export function formatSchedule(date: Date): string {
@@ -47,9 +44,10 @@ export function isSchedule(value: string): boolean {
  */
 export function checkDisposition(input: unknown, path = 'disposition'): Checked<Disposition> {
   if (!isPlainObject(input)) return invalid(path, 'must be an object');
-  // this runs twice per call (client, then host): a Set lookup per key, not a scan of the ten names
+  // a Set lookup or a trim() replaced by /\S/ measured no faster here (V8 trims a clean string without
+  // copying it): the cost was in isSchedule
   for (const key of Object.keys(input)) {
-    if (!FIELD_SET.has(key)) return invalid(`${path}.${key.slice(0, 40)}`, 'is an unknown field');
+    if (!DISPOSITION_FIELDS.includes(key as DispositionField)) return invalid(`${path}.${key.slice(0, 40)}`, 'is an unknown field');
   }
   const value = {} as Disposition;
   for (let i = 0; i < 10; i++) {
@@ -59,7 +57,7 @@ export function checkDisposition(input: unknown, path = 'disposition'): Checked<
     const v = Object.hasOwn(input, key) && input[key] !== undefined ? input[key] : '';
     const reason =
       typeof v !== 'string' ? 'must be a string'
-      : i < 4 && !NOT_BLANK.test(v) ? 'is required'
+      : i < 4 && !v.trim() ? 'is required'
       : v.length > max ? `is longer than ${max} characters`
       : (i > 5 && i < 9 ? CONTROL_EXCEPT_LINES : CONTROL).test(v) ? 'contains a control character'
       : i > 8 && !isSchedule(v) ? 'must be "YYYY-MM-DD HH:MM:SS" or empty'
