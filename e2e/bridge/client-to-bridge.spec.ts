@@ -82,7 +82,9 @@ test.describe('client → bridge (script tag)', () => {
     ]);
     const log = await ucLog(page);
     expect(log.calls).toEqual([]);
-    expect(log.accepted.map((e) => e.kind)).toEqual(['hello']);
+    // only handshakes were accepted (a busy machine may let the client retry its HELLO once), no request
+    expect(log.accepted.length).toBeGreaterThan(0);
+    expect(log.accepted.filter((e) => e.kind !== 'hello')).toEqual([]);
   });
 });
 
