@@ -1,8 +1,8 @@
-import { BridgeError, type ErrorCode } from '@ucbridge/protocol';
+import { BridgeError, bridgeMessage, type ErrorCode } from '@ucbridge/protocol';
 
-/** A `BridgeError` whose message starts with `ucbridge: ` (one place for the prefix: it is in every message). */
+/** A `BridgeError` whose message reads `ucbridge CODE: message` (protocol's `bridgeMessage`, the one format). */
 export function fail(code: ErrorCode, message: string, field?: string): BridgeError {
-  return new BridgeError(code, 'ucbridge: ' + message, field);
+  return new BridgeError(code, bridgeMessage(code, message), field);
 }
 
 /** A failed protocol check as an error: `INVALID_ARGUMENT` for a disposition field, else `INVALID_MESSAGE`. */

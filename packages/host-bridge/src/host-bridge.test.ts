@@ -244,7 +244,11 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { crm, post } = setup({ onRejected: undefined, onAccepted: () => { throw new Error('logger bug'); } });
     post({ action: 'CLOSE_TAB' }, 'https://evil.example');
-    expect(warn).toHaveBeenCalledWith('ucbridge: refused', expect.objectContaining({ code: 'ORIGIN_NOT_ALLOWED' }));
+    // one format (issue 13): `ucbridge CODE: …`, naming the origin, the list and the fix
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(/^ucbridge ORIGIN_NOT_ALLOWED: https:\/\/evil\.example is not in allowedOrigins \(.+\): add it/),
+      expect.objectContaining({ code: 'ORIGIN_NOT_ALLOWED' }),
+    );
     const port = connect(post, crm);
     const reply = next(port);
     port.postMessage({ ucbridge: 1, id: 'r1', action: 'CLOSE_TAB' });

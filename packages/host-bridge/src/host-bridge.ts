@@ -3,6 +3,7 @@ import {
   checkLegacy,
   isBridgeMessage,
   isPlainObject,
+  bridgeMessage,
   originsMatcher,
   PROTOCOL_VERSION,
   toWireError,
@@ -39,7 +40,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
   const win = options.window ?? window;
   const anyOrigin = options.dangerouslyAllowAnyOrigin === true;
   const allowed = anyOrigin ? () => true : originsMatcher(options.allowedOrigins);
-  if (anyOrigin) console.warn('ucbridge: dangerouslyAllowAnyOrigin is on');
+  if (anyOrigin) console.warn(bridgeMessage('ANY_ORIGIN', 'dangerouslyAllowAnyOrigin is on: every origin may dispose calls'));
   const [actions, run] = createDispatcher(options, win);
   const maxPending = options.maxPendingPerPort ?? 16;
   const legacy = options.legacy !== false;
@@ -55,7 +56,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     let child = false;
     for (let i = 0; i < frames.length; i++) child ||= frames[i] === source;
     if (!child) return log(kind, origin, undefined, fail('SOURCE_NOT_ALLOWED', 'not a child frame'));
-    if (!allowed(origin)) return log(kind, origin, undefined, fail('ORIGIN_NOT_ALLOWED', 'origin not allowed'));
+    if (!allowed(origin)) return log(kind, origin, undefined, fail('ORIGIN_NOT_ALLOWED', `${origin} is not in allowedOrigins (${options.allowedOrigins}): add it there, or to data-allowed-origins, if that page is yours`));
     const checked: Checked<LegacyMessage | Hello> = isLegacy ? checkLegacy(data)! : checkHello(data);
     if (!checked.ok) return log(kind, origin, undefined, invalid(checked));
     const port = source as Window;

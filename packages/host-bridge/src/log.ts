@@ -8,7 +8,7 @@ import type { BridgeLogEvent, HostBridgeOptions } from './types.js';
 export type Log = (kind: BridgeLogEvent['kind'], origin: string, action?: string, error?: BridgeError, data?: unknown) => void;
 
 /** The bridge's logger over the two hooks; a hook that throws must not stop the bridge answering. */
-export function createLog({ onAccepted, onRejected = (event) => console.warn('ucbridge: refused', event) }: HostBridgeOptions): Log {
+export function createLog({ onAccepted, onRejected = (event) => console.warn(event.message, event) }: HostBridgeOptions): Log {
   return (kind, origin, action, error, data) => {
     try {
       (error && kind !== 'reply' ? onRejected : onAccepted)?.({ kind, origin, action, code: error?.code, message: error?.message ?? 'ok', field: error?.field, data });

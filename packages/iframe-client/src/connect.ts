@@ -1,5 +1,6 @@
 import {
   BridgeError,
+  bridgeMessage,
   checkDisposition,
   formatSchedule,
   fromWireError,
@@ -28,7 +29,7 @@ let counter = 0;
 // Request ids travel only on our private port, so a counter is enough (and cheaper per call).
 const uid = () => Math.random().toString(36).slice(2) + ++counter;
 /** Every error says where it comes from and its code, then what happened. */
-const fail = (code: ErrorCode, detail: string, field?: string) => new BridgeError(code, `ucbridge ${code}: ${detail}`, field);
+const fail = (code: ErrorCode, detail: string, field?: string) => new BridgeError(code, bridgeMessage(code, detail), field);
 
 /**
  * Connects this page (inside an iframe of a uContact form) to the form.
