@@ -14,6 +14,7 @@ import {
   type Refused,
   type Welcome,
 } from '@ucbridge/protocol';
+import { createDebugLog, debugPort } from './debug-log.js';
 import { createDispatcher } from './dispatcher.js';
 import { fail, invalid } from './fail.js';
 import { createLog } from './log.js';
@@ -44,13 +45,15 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
   const [actions, run] = createDispatcher(options, win);
   const maxPending = options.maxPendingPerPort ?? 16;
   const legacy = options.legacy !== false;
-  const log = createLog(options);
+  const debug = createDebugLog(options.log);
+  const log = createLog(options, debug);
   /** Each child frame's port closer. A frame's WindowProxy survives navigation: a reload finds its old port. */
   const sessions = new Map<MessageEventSource, (reason: CloseReason) => void>();
 
   function onMessage({ data, origin, source }: MessageEvent): void {
+    debug?.('received', origin, data); // debug hook: every message on the form's window
     const isLegacy = isPlainObject(data) && Object.hasOwn(data, 'action');
-    if (isLegacy ? !legacy : !isBridgeMessage(data)) return;
+    if (isLegacy ? !legacy : !isBridgeMessage(data)) return debug?.('refused', origin, 'ignored: not a ucbridge HELLO' + (legacy ? ' nor an { action } message' : ' (legacy: false)'));
     const kind = isLegacy ? 'legacy' : 'hello';
     const frames = win.frames;
     let child = false;
@@ -77,14 +80,19 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     const { id, versions } = checked.value as Hello;
     if (!versions.includes(PROTOCOL_VERSION)) {
       const mismatch = fail('VERSION_MISMATCH', `versions ${versions} not supported, use ${PROTOCOL_VERSION}`, 'versions');
-      port.postMessage({ ucbridge: 1, type: 'REFUSED', replyTo: id, versions: [PROTOCOL_VERSION], error: toWireError(mismatch) } satisfies Refused, target);
+      const refused = { ucbridge: 1, type: 'REFUSED', replyTo: id, versions: [PROTOCOL_VERSION], error: toWireError(mismatch) } satisfies Refused;
+      port.postMessage(refused, target);
+      debug?.('sent', origin, refused); // debug hook
       return log(kind, origin, undefined, mismatch);
     }
     sessions.get(port)?.('replaced');
     const channel = new MessageChannel();
-    const close = createSession(channel.port1, origin, actions, run, maxPending, log, () => sessions.get(port) === close && sessions.delete(port));
+    // debug hook: debugPort prints the port's traffic when the log option is on (else it is the port itself)
+    const close = createSession(debugPort(channel.port1, origin, debug), origin, actions, run, maxPending, log, () => sessions.get(port) === close && sessions.delete(port));
     sessions.set(port, close);
-    port.postMessage({ ucbridge: 1, type: 'WELCOME', replyTo: id, version: PROTOCOL_VERSION, actions } satisfies Welcome, target, [channel.port2]);
+    const welcome = { ucbridge: 1, type: 'WELCOME', replyTo: id, version: PROTOCOL_VERSION, actions } satisfies Welcome;
+    port.postMessage(welcome, target, [channel.port2]);
+    debug?.('sent', origin, welcome); // debug hook
     log(kind, origin, undefined, undefined, versions);
   }
 

@@ -1,4 +1,5 @@
 import type { BridgeError } from '@ucbridge/protocol';
+import type { DebugLog } from './debug-log.js';
 import type { BridgeLogEvent, HostBridgeOptions } from './types.js';
 
 /**
@@ -7,9 +8,14 @@ import type { BridgeLogEvent, HostBridgeOptions } from './types.js';
  */
 export type Log = (kind: BridgeLogEvent['kind'], origin: string, action?: string, error?: BridgeError, data?: unknown) => void;
 
-/** The bridge's logger over the two hooks; a hook that throws must not stop the bridge answering. */
-export function createLog({ onAccepted, onRejected = (event) => console.warn(event.message, event) }: HostBridgeOptions): Log {
+/**
+ * The bridge's logger over the two hooks (and the `log` option's debug lines); a hook that throws
+ * must not stop the bridge answering.
+ */
+export function createLog({ onAccepted, onRejected = (event) => console.warn(event.message, event) }: HostBridgeOptions, debug?: DebugLog): Log {
   return (kind, origin, action, error, data) => {
+    // debug hook (log option): every accepted and refused message, with the reason, and every outcome
+    debug?.(kind == 'reply' ? 'outcome' : error ? 'refused' : 'accepted', origin, error ? error.message : { kind, action, data });
     try {
       (error && kind !== 'reply' ? onRejected : onAccepted)?.({ kind, origin, action, code: error?.code, message: error?.message ?? 'ok', field: error?.field, data });
     } catch {
