@@ -38,7 +38,7 @@ describe('autoInstall (the script-tag start-up, from source)', () => {
     autoInstall(script, win);
     expect(warnings).toEqual([]);
     load();
-    expect(warnings).toEqual([expect.stringMatching(/^ucbridge NOTHING_INSTALLED: no bridge: the host-bridge script tag has no data-allowed-origins\. Add data-allowed-origins="https:\/\/crm\.example\.com"/)]);
+    expect(warnings).toEqual([expect.stringMatching(/^ucbridge NOTHING_INSTALLED: no bridge: add data-allowed-origins="https:\/\/your\.crm\.example" to the script tag$/)]);
   });
 
   it('says nothing when the page made its bridge itself with UCBridge.createHostBridge', () => {
@@ -52,7 +52,7 @@ describe('autoInstall (the script-tag start-up, from source)', () => {
     const { win, warnings, load } = setup({});
     expect(autoInstall(null, win).bridge).toBeUndefined();
     load();
-    expect(warnings).toEqual([expect.stringMatching(/^ucbridge MODULE_SCRIPT: .*type="module".*plain <script src>/)]);
+    expect(warnings).toEqual([expect.stringMatching(/^ucbridge MODULE_SCRIPT: no bridge: a type="module" script cannot read data-allowed-origins; use a plain <script src>$/)]);
   });
 
   it('checks at once when the page had already loaded (a script injected late)', async () => {
@@ -67,7 +67,7 @@ describe('autoInstall (the script-tag start-up, from source)', () => {
     const { win, warnings, load, script } = setup({ allowedOrigin: 'https://crm.example.com' });
     autoInstall(script, win);
     expect(warnings).toEqual([
-      'ucbridge UNKNOWN_ATTRIBUTE: the host-bridge script tag does not read data-allowed-origin: misspelt? It reads data-allowed-origins, data-legacy and data-log',
+      'ucbridge UNKNOWN_ATTRIBUTE: data-allowed-origin is not read (misspelt?): use data-allowed-origins, data-legacy, data-log',
     ]);
     load();
     expect(warnings[1]).toMatch(/^ucbridge NOTHING_INSTALLED:/);
@@ -77,7 +77,7 @@ describe('autoInstall (the script-tag start-up, from source)', () => {
     const { win, warnings, load, script } = setup({ allowedOrigins: 'https://crm.example.com', legasy: 'false' });
     autoInstall(script, win).bridge!.destroy();
     load();
-    expect(warnings).toEqual([expect.stringContaining('does not read data-legasy')]);
+    expect(warnings).toEqual([expect.stringContaining('data-legasy is not read')]);
   });
 
   it('data-log turns on the log option: every message received, and why it was refused', () => {

@@ -13,7 +13,6 @@ export interface UCBridgeGlobal {
 
 /** The `data-*` attributes the script tag reads (dataset names); any other is likely a typo. */
 const ATTRIBUTES = ['allowedOrigins', 'legacy', 'log'];
-const CALL_IT = 'or call UCBridge.createHostBridge({ allowedOrigins })';
 
 /**
  * The script-tag build's start-up: defines `window.UCBridge`, then, when `script` carries
@@ -42,15 +41,15 @@ export function autoInstall(script: HTMLOrSVGScriptElement | null, win: Window &
   for (const name in data) {
     if (!ATTRIBUTES.includes(name)) {
       const attribute = 'data-' + name.replace(/[A-Z]/g, (letter) => '-' + letter.toLowerCase());
-      console.warn(bridgeMessage('UNKNOWN_ATTRIBUTE', `the host-bridge script tag does not read ${attribute}: misspelt? It reads data-allowed-origins, data-legacy and data-log`));
+      console.warn(bridgeMessage('UNKNOWN_ATTRIBUTE', `${attribute} is not read (misspelt?): use data-allowed-origins, data-legacy, data-log`));
     }
   }
   const check = () =>
     installed ||
     console.warn(
       script
-        ? bridgeMessage('NOTHING_INSTALLED', `no bridge: the host-bridge script tag has no data-allowed-origins. Add data-allowed-origins="https://crm.example.com" (your CRM's origin), ${CALL_IT}`)
-        : bridgeMessage('MODULE_SCRIPT', `no bridge: host-bridge.iife.js ran as a module (type="module"?) and cannot read its data-allowed-origins. Load it with a plain <script src>, ${CALL_IT}`),
+        ? bridgeMessage('NOTHING_INSTALLED', 'no bridge: add data-allowed-origins="https://your.crm.example" to the script tag')
+        : bridgeMessage('MODULE_SCRIPT', 'no bridge: a type="module" script cannot read data-allowed-origins; use a plain <script src>'),
     );
   const origins = data.allowedOrigins;
   if (origins != null) api.bridge = create({ allowedOrigins: origins, legacy: data.legacy != 'false', log: data.log != null && data.log != 'false', window: win });
