@@ -10,6 +10,16 @@ export function invalid({ field, message }: { field: string; message: string }):
   return fail(field.startsWith('disposition') ? 'INVALID_ARGUMENT' : 'INVALID_MESSAGE', message, field);
 }
 
+/**
+ * Why an origin was refused, with the list and the fix. A `null` origin (a sandboxed frame, a
+ * `file://` page) can never be listed: the fix is to serve the page over http(s).
+ */
+export function notAllowed(origin: string, allowedOrigins: unknown): string {
+  return origin == 'null'
+    ? 'origin null (a sandboxed frame or a file:// page) cannot be allowed: serve the page over http(s)'
+    : `${origin} is not in allowedOrigins (${allowedOrigins}): add it there, or to data-allowed-origins, if that page is yours`;
+}
+
 /** What a thrown value or a platform callback says, short: its `message`, else the value as text. */
 export function reasonText(reason: unknown): string {
   return String((reason as Error | undefined)?.message ?? reason).slice(0, 200);

@@ -240,6 +240,12 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
     warn.mockRestore();
   });
 
+  it('ORIGIN_NOT_ALLOWED for origin null (sandboxed frame, file:// page) says to serve it over http(s), not to list it', () => {
+    const { post, rejected } = setup();
+    post({ action: 'CLOSE_TAB' }, 'null');
+    expect(rejected.map((e) => e.message)).toEqual(['ucbridge ORIGIN_NOT_ALLOWED: origin null (a sandboxed frame or a file:// page) cannot be allowed: serve the page over http(s)']);
+  });
+
   it('reports refusals to console.warn by default, and a throwing hook does not stop the reply', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { crm, post } = setup({ onRejected: undefined, onAccepted: () => { throw new Error('logger bug'); } });

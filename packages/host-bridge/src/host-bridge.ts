@@ -16,7 +16,7 @@ import {
 } from '@ucbridge/protocol';
 import { createDebugLog, debugPort } from './debug-log.js';
 import { createDispatcher } from './dispatcher.js';
-import { fail, invalid } from './fail.js';
+import { fail, invalid, notAllowed } from './fail.js';
 import { createLog } from './log.js';
 import { createSession, type CloseReason } from './session.js';
 import type { HostBridge, HostBridgeOptions } from './types.js';
@@ -59,7 +59,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     let child = false;
     for (let i = 0; i < frames.length; i++) child ||= frames[i] === source;
     if (!child) return log(kind, origin, undefined, fail('SOURCE_NOT_ALLOWED', 'not a child frame'));
-    if (!allowed(origin)) return log(kind, origin, undefined, fail('ORIGIN_NOT_ALLOWED', `${origin} is not in allowedOrigins (${options.allowedOrigins}): add it there, or to data-allowed-origins, if that page is yours`));
+    if (!allowed(origin)) return log(kind, origin, undefined, fail('ORIGIN_NOT_ALLOWED', notAllowed(origin, options.allowedOrigins)));
     const checked: Checked<LegacyMessage | Hello> = isLegacy ? checkLegacy(data)! : checkHello(data);
     if (!checked.ok) return log(kind, origin, undefined, invalid(checked));
     const port = source as Window;
