@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { ensurePnpm, fail, root, run } from './bootstrap.mjs';
+import { ensureDependencies, ensurePnpm, fail, root, run } from './bootstrap.mjs';
 
 /** The packages that ship, in dependency order. */
 export const PACKAGES = ['protocol', 'host-bridge', 'iframe-client', 'integra-api', 'integra-sim'];
@@ -36,6 +36,8 @@ function clean() {
 export function release({ build = true } = {}) {
   const pnpm = ensurePnpm();
   if (build) {
+    // a fresh clone has no node_modules yet (fast when nothing changed)
+    ensureDependencies(pnpm);
     clean();
     run(pnpm, ['run', 'build']);
   }
