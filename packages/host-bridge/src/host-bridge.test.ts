@@ -246,6 +246,22 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
     expect(rejected.map((e) => e.message)).toEqual(['ucbridge ORIGIN_NOT_ALLOWED: origin null (a sandboxed frame or a file:// page) cannot be allowed: serve the page over http(s)']);
   });
 
+  it('warns a refused HELLO once per origin and code, not at every retry; other refusals each time', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { post, crm } = setup({ onRejected: undefined });
+    for (let i = 0; i < 3; i++) post({ ucbridge: 1, type: 'HELLO', id: `h${i}`, versions: [1] }, 'https://crm.example.co', crm);
+    post({ ucbridge: 1, type: 'HELLO', id: 'h9', versions: [1] }, 'http://crm.example.com', crm);
+    post({ action: 'CLOSE_TAB' }, 'https://crm.example.co');
+    post({ action: 'CLOSE_TAB' }, 'https://crm.example.co');
+    expect(warn.mock.calls.map(([message, event]) => [(message as string).split(':')[0], (event as BridgeLogEvent).kind, (event as BridgeLogEvent).origin])).toEqual([
+      ['ucbridge ORIGIN_NOT_ALLOWED', 'hello', 'https://crm.example.co'],
+      ['ucbridge ORIGIN_NOT_ALLOWED', 'hello', 'http://crm.example.com'],
+      ['ucbridge ORIGIN_NOT_ALLOWED', 'legacy', 'https://crm.example.co'],
+      ['ucbridge ORIGIN_NOT_ALLOWED', 'legacy', 'https://crm.example.co'],
+    ]);
+    warn.mockRestore();
+  });
+
   it('reports refusals to console.warn by default, and a throwing hook does not stop the reply', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { crm, post } = setup({ onRejected: undefined, onAccepted: () => { throw new Error('logger bug'); } });

@@ -9,10 +9,25 @@ import type { BridgeLogEvent, HostBridgeOptions } from './types.js';
 export type Log = (kind: BridgeLogEvent['kind'], origin: string, action?: string, error?: BridgeError, data?: unknown) => void;
 
 /**
+ * The default `onRejected`: `console.warn(message, event)`. A client retries its `HELLO` every second
+ * while it gets no answer, so a refused handshake is warned once per origin and code, not once a
+ * second (the `log` option still prints each one).
+ */
+function warnRefused(): (event: BridgeLogEvent) => void {
+  const warned = new Set<string>();
+  return (event) => {
+    const key = `${event.origin} ${event.code}`;
+    if (event.kind == 'hello' && warned.has(key)) return;
+    if (event.kind == 'hello') warned.add(key);
+    console.warn(event.message, event);
+  };
+}
+
+/**
  * The bridge's logger over the two hooks (and the `log` option's debug lines); a hook that throws
  * must not stop the bridge answering.
  */
-export function createLog({ onAccepted, onRejected = (event) => console.warn(event.message, event) }: HostBridgeOptions, debug?: DebugLog): Log {
+export function createLog({ onAccepted, onRejected = warnRefused() }: HostBridgeOptions, debug?: DebugLog): Log {
   return (kind, origin, action, error, data) => {
     // debug hook (log option): every accepted and refused message, with the reason, and every outcome
     debug?.(kind == 'reply' ? 'outcome' : error ? 'refused' : 'accepted', origin, error ? error.message : { kind, action, data });
