@@ -14,12 +14,11 @@ export type Log = (kind: BridgeLogEvent['kind'], origin: string, action?: string
  * second (the `log` option still prints each one).
  */
 function warnRefused(): (event: BridgeLogEvent) => void {
+  // the messages of the refused HELLOs warned so far (a message names the origin and the code)
   const warned = new Set<string>();
   return (event) => {
-    const key = `${event.origin} ${event.code}`;
-    if (event.kind == 'hello' && warned.has(key)) return;
-    if (event.kind == 'hello') warned.add(key);
-    console.warn(event.message, event);
+    // a Set grows only when the message is new
+    if (event.kind != 'hello' || warned.size < warned.add(event.message).size) console.warn(event.message, event);
   };
 }
 
