@@ -23,6 +23,7 @@ interface ManifestEntry {
   package: string;
   bytes: number;
   integrity: string;
+  scriptTag?: string;
 }
 
 // npm run from inside `npm test` inherits npm_config_* variables that point at this repository
@@ -84,6 +85,7 @@ test('release/ holds one tarball per package, the two IIFE files and a manifest 
     const bytes = readFileSync(join(release, entry.file));
     expect(entry.bytes, entry.file).toBe(bytes.length);
     expect(entry.integrity, entry.file).toBe('sha384-' + createHash('sha384').update(bytes).digest('base64'));
+    if (entry.file.endsWith('.iife.js')) expect(entry.scriptTag).toBe(`<script src="${entry.file}" integrity="${entry.integrity}" crossorigin="anonymous"></script>`);
   }
 });
 

@@ -2,7 +2,7 @@
 //   release/ucbridge-<package>-<version>.tgz   one tarball per package (`npm install ./that.tgz`)
 //   release/host-bridge.iife.js                the form's script tag
 //   release/iframe-client.iife.js              the CRM page's script tag (no bundler)
-//   release/manifest.json                      each file's size and SHA-384 integrity (for <script integrity=…>)
+//   release/manifest.json                      each file's size and SHA-384 integrity, and the <script> tag to paste
 // `--no-build` packs what is built already (the consumer test runs right after npm test's build).
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,7 +31,7 @@ function clean() {
 
 /**
  * Packs every package into release/ and copies the script-tag builds there; writes manifest.json.
- * Returns the manifest: `{ version, files: [{ file, package?, bytes, integrity }] }`.
+ * Returns the manifest: `{ version, files: [{ file, package, bytes, integrity, scriptTag? }] }`.
  */
 export function release({ build = true } = {}) {
   const pnpm = ensurePnpm();
@@ -63,7 +63,10 @@ export function release({ build = true } = {}) {
     version,
     files: files.map((entry) => {
       const bytes = readFileSync(join(releaseFolder, entry.file));
-      return { ...entry, bytes: bytes.length, integrity: integrityOf(bytes) };
+      const integrity = integrityOf(bytes);
+      // the tag to paste (host-bridge also needs its data-allowed-origins)
+      const scriptTag = entry.file.endsWith('.iife.js') ? `<script src="${entry.file}" integrity="${integrity}" crossorigin="anonymous"></script>` : undefined;
+      return { ...entry, bytes: bytes.length, integrity, ...(scriptTag ? { scriptTag } : {}) };
     }),
   };
   writeFileSync(join(releaseFolder, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
@@ -74,5 +77,6 @@ if (process.argv[1] === import.meta.filename) {
   const manifest = release({ build: !process.argv.includes('--no-build') });
   console.log(`\n${basename(releaseFolder)}/ (version ${manifest.version}):`);
   for (const { file, bytes, integrity } of manifest.files) console.log(`  ${file.padEnd(40)} ${String(bytes).padStart(8)} B  ${integrity}`);
-  console.log(`  manifest.json`);
+  console.log(`  manifest.json\n\nscript tags (host both files next to your pages):`);
+  for (const { scriptTag } of manifest.files) if (scriptTag) console.log(`  ${scriptTag}`);
 }
