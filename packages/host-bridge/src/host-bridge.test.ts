@@ -246,18 +246,23 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
     expect(rejected.map((e) => e.message)).toEqual(['ucbridge ORIGIN_NOT_ALLOWED: origin null (a sandboxed frame or a file:// page) cannot be allowed: serve the page over http(s)']);
   });
 
-  it('warns a refused HELLO once per origin and code, not at every retry; other refusals each time', () => {
+  it('warns a HELLO refused for its origin once per origin and code, not at every retry; other refusals each time', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { post, crm } = setup({ onRejected: undefined });
     for (let i = 0; i < 3; i++) post({ ucbridge: 1, type: 'HELLO', id: `h${i}`, versions: [1] }, 'https://crm.example.co', crm);
     post({ ucbridge: 1, type: 'HELLO', id: 'h9', versions: [1] }, 'http://crm.example.com', crm);
     post({ action: 'CLOSE_TAB' }, 'https://crm.example.co');
     post({ action: 'CLOSE_TAB' }, 'https://crm.example.co');
+    // a malformed HELLO is no retry: each one is warned
+    post({ ucbridge: 1, type: 'HELLO', id: 'a b', versions: [1] }, CRM, crm);
+    post({ ucbridge: 1, type: 'HELLO', id: 'c d', versions: [1] }, CRM, crm);
     expect(warn.mock.calls.map(([message, event]) => [(message as string).split(':')[0], (event as BridgeLogEvent).kind, (event as BridgeLogEvent).origin])).toEqual([
       ['ucbridge ORIGIN_NOT_ALLOWED', 'hello', 'https://crm.example.co'],
       ['ucbridge ORIGIN_NOT_ALLOWED', 'hello', 'http://crm.example.com'],
       ['ucbridge ORIGIN_NOT_ALLOWED', 'legacy', 'https://crm.example.co'],
       ['ucbridge ORIGIN_NOT_ALLOWED', 'legacy', 'https://crm.example.co'],
+      ['ucbridge INVALID_MESSAGE', 'hello', CRM],
+      ['ucbridge INVALID_MESSAGE', 'hello', CRM],
     ]);
     warn.mockRestore();
   });

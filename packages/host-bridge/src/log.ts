@@ -10,15 +10,17 @@ export type Log = (kind: BridgeLogEvent['kind'], origin: string, action?: string
 
 /**
  * The default `onRejected`: `console.warn(message, event)`. A client retries its `HELLO` every second
- * while it gets no answer, so a refused handshake is warned once per origin and code, not once a
- * second (the `log` option still prints each one).
+ * while it gets no answer, so a handshake refused for who sent it (`ORIGIN_NOT_ALLOWED`,
+ * `SOURCE_NOT_ALLOWED`) is warned once per origin and code, not once a second; every other refusal
+ * each time (the `log` option prints each one).
  */
 function warnRefused(): (event: BridgeLogEvent) => void {
-  // the messages of the refused HELLOs warned so far (a message names the origin and the code)
+  // the messages of those refused HELLOs warned so far (a message names the origin and the code)
   const warned = new Set<string>();
   return (event) => {
+    const retried = event.kind == 'hello' && /_NOT_ALLOWED$/.test(event.code!);
     // a Set grows only when the message is new
-    if (event.kind != 'hello' || warned.size < warned.add(event.message).size) console.warn(event.message, event);
+    if (!retried || warned.size < warned.add(event.message).size) console.warn(event.message, event);
   };
 }
 
