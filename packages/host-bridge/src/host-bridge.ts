@@ -45,7 +45,9 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
   const [actions, run] = createDispatcher(options, win);
   const maxPending = options.maxPendingPerPort ?? 16;
   const legacy = options.legacy !== false;
+  // debug hooks (log option): `sent` passes a message through and prints it
   const debug = createDebugLog(options.log);
+  const sent = <T>(to: string, message: T): T => (debug?.('sent', to, message), message);
   const log = createLog(options, debug);
   /** Each child frame's port closer. A frame's WindowProxy survives navigation: a reload finds its old port. */
   const sessions = new Map<MessageEventSource, (reason: CloseReason) => void>();
@@ -80,9 +82,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     const { id, versions } = checked.value as Hello;
     if (!versions.includes(PROTOCOL_VERSION)) {
       const mismatch = fail('VERSION_MISMATCH', `versions ${versions} not supported, use ${PROTOCOL_VERSION}`, 'versions');
-      const refused = { ucbridge: 1, type: 'REFUSED', replyTo: id, versions: [PROTOCOL_VERSION], error: toWireError(mismatch) } satisfies Refused;
-      port.postMessage(refused, target);
-      debug?.('sent', origin, refused); // debug hook
+      port.postMessage(sent(origin, { ucbridge: 1, type: 'REFUSED', replyTo: id, versions: [PROTOCOL_VERSION], error: toWireError(mismatch) } satisfies Refused), target);
       return log(kind, origin, undefined, mismatch);
     }
     sessions.get(port)?.('replaced');
@@ -90,9 +90,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     // debug hook: debugPort prints the port's traffic when the log option is on (else it is the port itself)
     const close = createSession(debugPort(channel.port1, origin, debug), origin, actions, run, maxPending, log, () => sessions.get(port) === close && sessions.delete(port));
     sessions.set(port, close);
-    const welcome = { ucbridge: 1, type: 'WELCOME', replyTo: id, version: PROTOCOL_VERSION, actions } satisfies Welcome;
-    port.postMessage(welcome, target, [channel.port2]);
-    debug?.('sent', origin, welcome); // debug hook
+    port.postMessage(sent(origin, { ucbridge: 1, type: 'WELCOME', replyTo: id, version: PROTOCOL_VERSION, actions } satisfies Welcome), target, [channel.port2]);
     log(kind, origin, undefined, undefined, versions);
   }
 
