@@ -4,8 +4,9 @@
 // a TypeScript consumer typechecked (moduleResolution bundler and node16) and bundled by Vite, and
 // the disposition flow run in Chromium with the form and the CRM on two origins; the same flow from
 // a page that uses only the two IIFE files of release/ with their integrity hashes; and the
-// `ucbridge` command of the installed @ucbridge/integra-api.
+// `ucbridge` command of the installed @ucbridge/integra-api, uploading to the installed @ucbridge/integra-sim.
 import { expect, test, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,6 +52,7 @@ test.describe.configure({ mode: 'serial' });
 let hostApp = '';
 let clientApp = '';
 let cliApp = '';
+let simApp = '';
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
@@ -59,10 +61,11 @@ test.beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'ucbridge-consumer-'));
   const tsconfigs = ['tsconfig.bundler.json', 'tsconfig.node16.json'];
   // one npm install per project, side by side: the registry is the slow part
-  [hostApp, clientApp, cliApp] = await Promise.all([
+  [hostApp, clientApp, cliApp, simApp] = await Promise.all([
     project('host-app', 'host-bridge', tsconfigs),
     project('client-app', 'iframe-client', tsconfigs),
     project('cli-app', 'integra-api'),
+    project('sim-app', 'integra-sim'),
   ]);
 });
 
@@ -111,6 +114,8 @@ test('no tarball ships a .d.ts map or a source file its maps would need; every J
 for (const [app, name, thirdParty] of [
   ['host-app', 'host-bridge', []],
   ['client-app', 'iframe-client', ['lit']],
+  ['cli-app', 'integra-api', ['citty', 'papaparse']],
+  ['sim-app', 'integra-sim', []],
 ] as const) {
   test(`@ucbridge/${name} installs alone: nothing else of ours, ${thirdParty.length ? thirdParty.join(', ') + ' from the registry' : 'no dependencies'}`, async () => {
     const folder = join(work, app);
@@ -232,4 +237,30 @@ test('@ucbridge/integra-api installed from its tarball: a dry run checks a CSV a
   const ran = await exec('npx', ['--no-install', 'ucbridge', 'upload-base', '--campaign', 'Sales<-', '--dry-run', 'leads.csv'], { cwd: cliApp, env: cleanEnv });
   expect(ran.code, ran.stdout + ran.stderr).toBe(0);
   expect(ran.stdout + ran.stderr).toMatch(/\b3 contacts\b/);
+});
+
+test('ops, installed packages only: the ucbridge CLI uploads a CSV to the installed integra-sim over real HTTP', async () => {
+  // the simulator as a user starts it (its own bin, port 0: a free one), stopped with SIGTERM at the end
+  const sim = spawn(process.execPath, [join(simApp, 'node_modules', '@ucbridge', 'integra-sim', 'bin', 'integra-sim.mjs'), '--port', '0', '--quiet'], { cwd: simApp, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      sim.stdout.on('data', (chunk: Buffer) => {
+        text += chunk;
+        const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text);
+        if (found) resolve(found[1]!);
+      });
+      sim.on('exit', (code) => reject(new Error(`integra-sim exited ${code}: ${text}`)));
+    });
+    writeFileSync(join(cliApp, 'leads.csv'), 'phone,name\n099123456,Ana\n099123457,Bruno\n+59899123458,Carla\n');
+    const ran = await exec('npx', ['--no-install', 'ucbridge', 'upload-base', '--url', url, '--user', 'api', '--campaign', 'Sales<-', 'leads.csv'], {
+      cwd: cliApp,
+      env: { ...cleanEnv, UCONTACT_PASSWORD: 'api-pass' },
+    });
+    expect(ran.code, ran.stdout + ran.stderr).toBe(0);
+    const uploads = (await (await fetch(`${url}/__sim/uploads`)).json()) as { lines: string[] }[];
+    expect(uploads.flatMap((upload) => upload.lines)).toEqual(['Sales<-;099123456;name=Ana;;;', 'Sales<-;099123457;name=Bruno;;;', 'Sales<-;+59899123458;name=Carla;;;']);
+  } finally {
+    sim.kill('SIGTERM');
+  }
 });
