@@ -113,11 +113,20 @@ describe('autoInstall (the script-tag start-up, from source)', () => {
   });
 
   it('keeps the first UCBridge when the script is loaded twice: a second bridge would dispose legacy calls twice', () => {
-    const { win, listeners, script } = setup({ allowedOrigins: 'https://a.example' });
+    const { win, listeners, warnings, script } = setup({ allowedOrigins: 'https://a.example' });
     const first = autoInstall(script, win);
     const create = vi.spyOn(first, 'createHostBridge');
     expect(autoInstall(script, win)).toBe(first);
     expect(create).not.toHaveBeenCalled();
     expect(listeners).toEqual(['message', 'pagehide']);
+    // and says so: the second tag's list is not used
+    expect(warnings).toEqual(['ucbridge ALREADY_INSTALLED: this second script tag was ignored: list every origin in the first']);
+  });
+
+  it('a second copy without data-allowed-origins (a page that only wants UCBridge) is silent', () => {
+    const { win, warnings, script } = setup({ allowedOrigins: 'https://a.example' });
+    autoInstall(script, win);
+    autoInstall({ dataset: {} } as unknown as HTMLScriptElement, win);
+    expect(warnings).toEqual([]);
   });
 });

@@ -26,10 +26,15 @@ const ATTRIBUTES = ['allowedOrigins', 'legacy', 'log'];
  * `UNKNOWN_ATTRIBUTE` at once for a `data-*` attribute it does not read (`data-allowed-origin`), and,
  * when the page has loaded and no bridge was installed (neither from the tag nor by
  * `UCBridge.createHostBridge`), `MODULE_SCRIPT` if the script ran without a current script (a
- * `type="module"` tag: it cannot read its attributes) or else `NOTHING_INSTALLED`.
+ * `type="module"` tag: it cannot read its attributes) or else `NOTHING_INSTALLED`; and
+ * `ALREADY_INSTALLED` for a second tag with its own `data-allowed-origins`, which changes nothing.
  */
 export function autoInstall(script: HTMLOrSVGScriptElement | null, win: Window & { UCBridge?: UCBridgeGlobal }): UCBridgeGlobal {
-  if (win.UCBridge) return win.UCBridge;
+  if (win.UCBridge) {
+    // a second tag with its own list would be ignored without a word: say so
+    if (script?.dataset.allowedOrigins != null) console.warn(bridgeMessage('ALREADY_INSTALLED', 'this second script tag was ignored: list every origin in the first'));
+    return win.UCBridge;
+  }
   let installed = false;
   const create: typeof createHostBridge = (options) => {
     const bridge = createHostBridge(options);

@@ -95,6 +95,17 @@ describe('dist/host-bridge.iife.js in a script tag', () => {
     );
   });
 
+  it('a second script tag with its own list warns ALREADY_INSTALLED and changes nothing', async () => {
+    const { formWin } = await formWith(`data-allowed-origins="${location.origin}"`);
+    const first = formWin.UCBridge;
+    const second = formWin.document.createElement('script');
+    second.src = iifeUrl;
+    second.dataset.allowedOrigins = 'https://other.example';
+    formWin.document.body.append(second);
+    await until(() => expect(formWin.warnings).toEqual(['ucbridge ALREADY_INSTALLED: this second script tag was ignored: list every origin in the first']));
+    expect(formWin.UCBridge).toBe(first);
+  });
+
   it('data-log prints every message the bridge receives and sends', async () => {
     const { formWin, crmWin } = await formWith(`data-allowed-origins="${location.origin}" data-log`);
     const lines: string[] = [];
