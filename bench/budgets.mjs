@@ -14,5 +14,13 @@ export const CAPS = { client: 1900, host: 2500 };
 // message in full (~1.3 KB of protocol). So the budgets hold what we reach — a regression fails
 // `npm test` — and the gap to the caps is reported by the bench and in the closing note, not hidden.
 
+// Issue 13 (say what is wrong, where it is seen) added bytes to both script tags, measured with
+// `gzip -9 -c dist/*.iife.js | wc -c` against the commit before it (2670799) in the same build:
+// client 2,709 -> 2,988 B (+279: the `log` option's debug lines and refusal reasons, the one message
+// format); host 3,675 -> 4,495 B (+820: the script tag's UNKNOWN_ATTRIBUTE / MODULE_SCRIPT /
+// NOTHING_INSTALLED warnings ~300, the `log` option and data-log ~210, ORIGIN_NOT_ALLOWED naming the
+// list and the fix (and the file:// case) ~110, a refused HELLO warned once ~55, ALREADY_INSTALLED ~50, INVALID_OPTION
+// messages). Bundling protocol into the ES builds changed neither.
+
 /** The budgets `npm test` enforces (bytes, gzip -9 of the built IIFE). */
-export const BUDGETS = { client: 2700, host: 3700 };
+export const BUDGETS = { client: 3000, host: 4500 };

@@ -1,4 +1,4 @@
-import { checkRequest, isBridgeError, type Disposition } from '@ucbridge/protocol';
+import { bridgeMessage, checkRequest, isBridgeError, type Disposition } from '@ucbridge/protocol';
 import { reasonText, fail } from './fail.js';
 import { closeActiveTab, dispositionCall } from './platform.js';
 import type { ActionHandler, HostBridgeOptions, RequestContext } from './types.js';
@@ -20,7 +20,7 @@ export function createDispatcher(options: HostBridgeOptions, win: Window): [name
     ['DISPOSITION_CALL', (d, ctx) => dispose(d as Disposition, ctx)],
   ]);
   for (const [name, handler] of Object.entries(options.actions ?? {})) {
-    if (table.has(name) || !checkRequest({ id: '1', action: name }).ok) throw new TypeError('ucbridge: bad action name ' + name);
+    if (table.has(name) || !checkRequest({ id: '1', action: name }).ok) throw new TypeError(bridgeMessage('INVALID_OPTION', `bad action name ${name}: use [A-Za-z][\\w.-]*, not a built-in`));
     table.set(name, handler);
   }
   const timeoutMs = options.platformTimeoutMs ?? 30_000;

@@ -3,6 +3,7 @@ import {
   checkLegacy,
   isBridgeMessage,
   isPlainObject,
+  bridgeMessage,
   originsMatcher,
   PROTOCOL_VERSION,
   toWireError,
@@ -13,8 +14,9 @@ import {
   type Refused,
   type Welcome,
 } from '@ucbridge/protocol';
+import { createDebugLog, debugPort } from './debug-log.js';
 import { createDispatcher } from './dispatcher.js';
-import { fail, invalid } from './fail.js';
+import { fail, invalid, notAllowed } from './fail.js';
 import { createLog } from './log.js';
 import { createSession, type CloseReason } from './session.js';
 import type { HostBridge, HostBridgeOptions } from './types.js';
@@ -39,23 +41,27 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
   const win = options.window ?? window;
   const anyOrigin = options.dangerouslyAllowAnyOrigin === true;
   const allowed = anyOrigin ? () => true : originsMatcher(options.allowedOrigins);
-  if (anyOrigin) console.warn('ucbridge: dangerouslyAllowAnyOrigin is on');
+  if (anyOrigin) console.warn(bridgeMessage('ANY_ORIGIN', 'dangerouslyAllowAnyOrigin is on: every origin may dispose calls'));
   const [actions, run] = createDispatcher(options, win);
   const maxPending = options.maxPendingPerPort ?? 16;
   const legacy = options.legacy !== false;
-  const log = createLog(options);
+  // debug hooks (log option): `sent` passes a message through and prints it
+  const debug = createDebugLog(options.log);
+  const sent = <T>(to: string, message: T): T => (debug?.('sent', to, message), message);
+  const log = createLog(options, debug);
   /** Each child frame's port closer. A frame's WindowProxy survives navigation: a reload finds its old port. */
   const sessions = new Map<MessageEventSource, (reason: CloseReason) => void>();
 
   function onMessage({ data, origin, source }: MessageEvent): void {
+    debug?.('received', origin, data); // debug hook: every message on the form's window
     const isLegacy = isPlainObject(data) && Object.hasOwn(data, 'action');
-    if (isLegacy ? !legacy : !isBridgeMessage(data)) return;
+    if (isLegacy ? !legacy : !isBridgeMessage(data)) return debug?.('refused', origin, 'ignored: not a ucbridge HELLO' + (legacy ? ' nor an { action } message' : ' (legacy: false)'));
     const kind = isLegacy ? 'legacy' : 'hello';
     const frames = win.frames;
     let child = false;
     for (let i = 0; i < frames.length; i++) child ||= frames[i] === source;
     if (!child) return log(kind, origin, undefined, fail('SOURCE_NOT_ALLOWED', 'not a child frame'));
-    if (!allowed(origin)) return log(kind, origin, undefined, fail('ORIGIN_NOT_ALLOWED', 'origin not allowed'));
+    if (!allowed(origin)) return log(kind, origin, undefined, fail('ORIGIN_NOT_ALLOWED', notAllowed(origin, options.allowedOrigins)));
     const checked: Checked<LegacyMessage | Hello> = isLegacy ? checkLegacy(data)! : checkHello(data);
     if (!checked.ok) return log(kind, origin, undefined, invalid(checked));
     const port = source as Window;
@@ -76,14 +82,15 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     const { id, versions } = checked.value as Hello;
     if (!versions.includes(PROTOCOL_VERSION)) {
       const mismatch = fail('VERSION_MISMATCH', `versions ${versions} not supported, use ${PROTOCOL_VERSION}`, 'versions');
-      port.postMessage({ ucbridge: 1, type: 'REFUSED', replyTo: id, versions: [PROTOCOL_VERSION], error: toWireError(mismatch) } satisfies Refused, target);
+      port.postMessage(sent(origin, { ucbridge: 1, type: 'REFUSED', replyTo: id, versions: [PROTOCOL_VERSION], error: toWireError(mismatch) } satisfies Refused), target);
       return log(kind, origin, undefined, mismatch);
     }
     sessions.get(port)?.('replaced');
     const channel = new MessageChannel();
-    const close = createSession(channel.port1, origin, actions, run, maxPending, log, () => sessions.get(port) === close && sessions.delete(port));
+    // debug hook: debugPort prints the port's traffic when the log option is on (else it is the port itself)
+    const close = createSession(debugPort(channel.port1, origin, debug), origin, actions, run, maxPending, log, () => sessions.get(port) === close && sessions.delete(port));
     sessions.set(port, close);
-    port.postMessage({ ucbridge: 1, type: 'WELCOME', replyTo: id, version: PROTOCOL_VERSION, actions } satisfies Welcome, target, [channel.port2]);
+    port.postMessage(sent(origin, { ucbridge: 1, type: 'WELCOME', replyTo: id, version: PROTOCOL_VERSION, actions } satisfies Welcome), target, [channel.port2]);
     log(kind, origin, undefined, undefined, versions);
   }
 

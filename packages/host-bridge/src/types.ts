@@ -83,6 +83,13 @@ export interface HostBridgeOptions {
   onAccepted?: (event: BridgeLogEvent) => void;
   /** Called for every refused message, with `code` and reason. A throw is ignored. @default console.warn */
   onRejected?: (event: BridgeLogEvent) => void;
+  /**
+   * Print every message the bridge receives and sends, and every one it accepts or refuses with the
+   * reason, for debugging ("nothing happens"): `true` prints with `console.log`, a function gets each
+   * line (`ucbridge host refused from https://crm.example.com`) and its detail instead. The script tag's
+   * `data-log` attribute turns it on. @default false
+   */
+  log?: boolean | ((line: string, detail?: unknown) => void);
   /** The form's window. @default globalThis.window */
   window?: Window;
 }

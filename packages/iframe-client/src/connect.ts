@@ -1,5 +1,6 @@
 import {
   BridgeError,
+  bridgeMessage,
   checkDisposition,
   formatSchedule,
   fromWireError,
@@ -7,6 +8,7 @@ import {
   type LegacyMessage,
   type Request,
 } from '@ucbridge/protocol';
+import { createDebugLog, refusal } from './debug-log.js';
 import { hostTarget } from './target.js';
 import type { CallOptions, CallResult, ConnectOptions, HostConnection, HostInfo } from './types.js';
 
@@ -28,7 +30,7 @@ let counter = 0;
 // Request ids travel only on our private port, so a counter is enough (and cheaper per call).
 const uid = () => Math.random().toString(36).slice(2) + ++counter;
 /** Every error says where it comes from and its code, then what happened. */
-const fail = (code: ErrorCode, detail: string, field?: string) => new BridgeError(code, `ucbridge ${code}: ${detail}`, field);
+const fail = (code: ErrorCode, detail: string, field?: string) => new BridgeError(code, bridgeMessage(code, detail), field);
 
 /**
  * Connects this page (inside an iframe of a uContact form) to the form.
@@ -59,6 +61,9 @@ export function connectToHost(options: ConnectOptions): HostConnection {
   const parent = w.parent;
   const [matches, target, real] = hostTarget(w, options);
   const calls = new Map<string, Call>();
+  // debug hooks (log option): `sent` passes a message through and prints it
+  const debug = createDebugLog(options.log);
+  const sent = <T>(to: string, message: T): T => (debug?.('sent', to, message), message);
   let port: MessagePort | undefined;
   let info: HostInfo | undefined;
   // no WELCOME within handshakeTimeoutMs of the current handshake: built-ins go the legacy way
@@ -100,13 +105,13 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     if (dead) c.s(dead);
     else if (port) {
       try {
-        port.postMessage(c.r);
+        port.postMessage(sent(info!.origin, c.r));
       } catch {
         c.s(fail('INVALID_ARGUMENT', `${c.r.action} params not cloneable`, 'params'));
       }
     } else if (legacy) {
       if (c.l) {
-        parent.postMessage(c.l, target);
+        parent.postMessage(sent(target, c.l), target);
         c.s(options.requireConfirmation && fail('UNCONFIRMED', `${c.l.action} sent, no ucbridge host to confirm it`), { confirmed: false });
       } else c.s(fail('NOT_CONNECTED', `${c.r.action} needs a ucbridge host`));
     }
@@ -125,7 +130,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
   };
 
   const hello = (delay: number) => {
-    parent.postMessage({ ucbridge: 1, type: 'HELLO', id: (helloId = uid()), versions: [1] }, target);
+    parent.postMessage(sent(target, { ucbridge: 1, type: 'HELLO', id: (helloId = uid()), versions: [1] }), target);
     helloTimer = setTimeout(hello, delay, Math.min(delay * 2, 1000));
   };
 
@@ -148,6 +153,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
 
   // the port is private to the host that answered: nothing to check but our own ids
   const onPortMessage = ({ data }: MessageEvent) => {
+    debug?.('received', info!.origin, data); // debug hook
     if (data?.type == 'BYE') {
       const lost = fail('CONNECTION_LOST', 'host went away');
       drop(lost);
@@ -158,7 +164,9 @@ export function connectToHost(options: ConnectOptions): HostConnection {
 
   const onWindowMessage = (e: MessageEvent) => {
     const d = e.data;
+    if (e.source == parent) debug?.('received', e.origin, d); // debug hook
     if (e.source == parent && helloId && d?.replyTo === helloId && matches(e.origin)) {
+      debug?.('accepted', e.origin, d); // debug hook
       stop();
       if (d.type == 'WELCOME' && d.version == 1 && (port = e.ports[0])) {
         port.onmessage = onPortMessage;
@@ -166,7 +174,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
         options.onConnect?.(info);
       } else rejectConnected((dead = fail('VERSION_MISMATCH', `host speaks ${d.versions ?? d.version}, not 1`)));
       calls.forEach(route);
-    }
+    } else if (debug && e.source == parent) debug('refused', e.origin, refusal(e.origin, d, helloId, matches, options.hostOrigin)); // debug hook
   };
 
   const send = (action: string, l: LegacyMessage | undefined, params?: unknown, o?: CallOptions) =>
@@ -213,7 +221,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       stop();
       w.removeEventListener('message', onWindowMessage);
       // tell the bridge, so it drops this port at once
-      port?.postMessage({ ucbridge: 1, type: 'BYE' });
+      port?.postMessage(sent(info?.origin ?? '', { ucbridge: 1, type: 'BYE' }));
       rejectConnected((dead = fail('DESTROYED', 'destroy() called')));
       drop(dead);
       clearTimeout(sweepTimer);

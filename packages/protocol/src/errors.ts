@@ -26,6 +26,14 @@ export function isBridgeError(error: unknown): error is BridgeError {
   return name == 'BridgeError' && typeof code == 'string';
 }
 
+/**
+ * The one message format of ucbridge, in every package and on both sides: `ucbridge CODE: detail`.
+ * The code comes first so a console or a log can be searched by it; the detail says what and where.
+ */
+export function bridgeMessage(code: string, detail: string): string {
+  return `ucbridge ${code}: ${detail}`;
+}
+
 /** Turns an error into plain data that can cross `postMessage`. */
 export function toWireError(error: BridgeError): WireError {
   return { code: error.code, message: error.message, field: error.field };
@@ -37,5 +45,5 @@ export function fromWireError(wire: unknown): BridgeError {
   const { code, message, field } = Object(wire) as Partial<WireError>;
   return typeof code == 'string' && typeof message == 'string'
     ? new BridgeError(code, message, typeof field == 'string' ? field : undefined)
-    : new BridgeError('INVALID_MESSAGE', 'ucbridge: malformed error from the host');
+    : new BridgeError('INVALID_MESSAGE', bridgeMessage('INVALID_MESSAGE', 'malformed error from the host'));
 }

@@ -1,7 +1,7 @@
 export type * from './types.js';
 export type { Checked } from './checked.js';
 export { isPlainObject } from './checked.js';
-export { BridgeError, isBridgeError, toWireError, fromWireError } from './errors.js';
+export { BridgeError, bridgeMessage, isBridgeError, toWireError, fromWireError } from './errors.js';
 export { originMatcher, originsMatcher, type OriginMatcher } from './origin.js';
 export { DISPOSITION_FIELDS, DISPOSITION_MAX_LENGTH, checkDisposition, formatSchedule, isSchedule } from './disposition.js';
 export { isBridgeMessage, checkHello, checkRequest, checkLegacy } from './guards.js';
