@@ -22,6 +22,7 @@ export const INTEGRA_ERROR_CODES = [
   'INVALID_ARGUMENT',
   'INVALID_CONTACTS',
   'UPLOAD_REFUSED',
+  'OUTCOME_UNKNOWN',
 ] as const;
 
 /** A stable, documented reason for an {@link IntegraError}. */
@@ -35,6 +36,8 @@ export interface IntegraErrorOptions {
   path?: string;
   /** What went wrong underneath (already stripped of secrets by the thrower). */
   cause?: unknown;
+  /** See {@link IntegraError.outcomeUnknown}. @default false */
+  outcomeUnknown?: boolean;
 }
 
 /** Names of the classes below; {@link isIntegraError} accepts them across realms. */
@@ -52,6 +55,12 @@ export class IntegraError extends Error {
   readonly status?: number;
   /** Relative Integra path of the failed call (`'Dialers/uploadbase'`), when there was one. */
   readonly path?: string;
+  /**
+   * `true` when the request's body was fully sent and no answer was read (a timeout, a dropped
+   * connection, an abort while waiting): the platform may have acted on it. Check before you
+   * retry. `false` when nothing reached the platform or it answered.
+   */
+  readonly outcomeUnknown: boolean;
 
   constructor(code: IntegraErrorCode, message: string, options: IntegraErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -59,16 +68,18 @@ export class IntegraError extends Error {
     this.code = code;
     if (options.status !== undefined) this.status = options.status;
     if (options.path !== undefined) this.path = options.path;
+    this.outcomeUnknown = options.outcomeUnknown === true;
   }
 
-  /** Plain data for logs and `postMessage`: `{ name, code, message, status?, path? }`. */
-  toJSON(): { name: string; code: IntegraErrorCode; message: string; status?: number; path?: string } {
+  /** Plain data for logs and `postMessage`: `{ name, code, message, status?, path?, outcomeUnknown? }`. */
+  toJSON(): { name: string; code: IntegraErrorCode; message: string; status?: number; path?: string; outcomeUnknown?: true } {
     return {
       name: this.name,
       code: this.code,
       message: this.message,
       ...(this.status === undefined ? {} : { status: this.status }),
       ...(this.path === undefined ? {} : { path: this.path }),
+      ...(this.outcomeUnknown ? { outcomeUnknown: true as const } : {}),
     };
   }
 }

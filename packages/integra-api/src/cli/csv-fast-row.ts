@@ -113,7 +113,7 @@ export class FastCsvRows {
   /** Adds one row (of the header's width) that starts at file line `line`. */
   add(record: string[], line: number): void {
     const text = this.line(record);
-    if (text !== undefined) this.builder[addCheckedByteLine](text);
+    if (text !== undefined) this.builder[addCheckedByteLine](text, line);
     else this.builder.add(csvContact(record.map(bytesToText), this.plan), line);
   }
 
