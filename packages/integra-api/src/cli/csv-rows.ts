@@ -40,8 +40,8 @@ export interface CsvRowsOptions {
   onRow: (fields: string[], line: number) => boolean | void;
   /** A row papaparse could not read; return `false` to stop reading (a fatal one always stops). */
   onBroken: (broken: BrokenRow) => boolean | void;
-  /** After each chunk, with the bytes read so far. */
-  onChunk?: (bytesRead: number) => void;
+  /** After each chunk, with the bytes read so far; reading waits for a returned promise. */
+  onChunk?: (bytesRead: number) => void | Promise<void>;
 }
 
 const REST_UNREAD = '; the rest of the file was not read';
@@ -131,7 +131,7 @@ export async function readCsvRows(options: CsvRowsOptions): Promise<void> {
       const text = decoder.write(bytes);
       pending = pending === '' ? text : pending + text;
       if (!feed(false)) return;
-      onChunk?.(input.bytesRead);
+      await onChunk?.(input.bytesRead);
     }
     if (signal?.aborted) throw new IntegraError('ABORTED', 'aborted while reading the file; nothing was sent');
     pending += decoder.end();

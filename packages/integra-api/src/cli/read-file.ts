@@ -1,10 +1,15 @@
 /**
  * A contact file on disk → a validated, encoded {@link DialerBase}, streaming: rows come from
- * {@link readCsvRows} (papaparse on 1 MiB chunks) with their file line numbers, for problem
- * reports, and go to a {@link DialerBaseBuilder}.
+ * {@link readCsvRows} (papaparse on 64 KiB chunks) with their file line numbers, for problem
+ * reports, and go to a {@link DialerBaseBuilder} that hands each part over as soon as it is
+ * complete and keeps none, so memory stays flat whatever the file's size.
+ *
+ * An upload reads the file twice with {@link prepareFile}: the first pass checks every row (and
+ * hashes each part for the journal) before anything is sent; the second hands over each part,
+ * checked again, to be sent while the rest is read.
  */
 import { IntegraError } from '../errors.js';
-import { DialerBaseBuilder } from '../dialer/builder.js';
+import { DialerBaseBuilder, type StreamedPart } from '../dialer/builder.js';
 import { parseDialerFields } from '../dialer/parse-line.js';
 import type { DialerBase } from '../dialer/types.js';
 import { planColumns, type ColumnPlan, type MappedField } from './columns.js';
@@ -29,10 +34,16 @@ export interface PrepareFileOptions {
   /** Called every 10,000 rows with the bytes read so far and the file size. */
   onProgress?: (rows: number, bytesRead: number, size: number) => void;
   signal?: AbortSignal | undefined;
+  /**
+   * Each complete part, in order, while the file is read (the builder keeps no part). Awaited
+   * after each chunk of the file, so a slow consumer (a sending) holds the reading.
+   */
+  onPart?: (part: StreamedPart) => void | Promise<void>;
 }
 
 /** The prepared base and how the file was read. */
 export interface PreparedFile {
+  /** The base; its parts hold no bytes (they went to `onPart`). */
   base: DialerBase;
   format: FileFormat;
   delimiter: ',' | ';';
@@ -53,7 +64,17 @@ export async function prepareFile(options: PrepareFileOptions): Promise<Prepared
   let campaign = options.campaign;
   if (campaign === undefined && format === 'lines') campaign = head.firstLine.split(';')[0];
   if (campaign === undefined) throw new IntegraError('INVALID_ARGUMENT', '--campaign is required for a CSV file');
-  const builder = new DialerBaseBuilder({ campaign, filename: options.filename, ...(options.maxLines === undefined ? {} : { maxLines: options.maxLines }) });
+  // complete parts wait here for the end of the chunk that completed them
+  const waiting: StreamedPart[] = [];
+  const handOver = async (): Promise<void> => {
+    while (waiting.length > 0) await options.onPart?.(waiting.shift()!);
+  };
+  const builder = new DialerBaseBuilder({
+    campaign,
+    filename: options.filename,
+    ...(options.maxLines === undefined ? {} : { maxLines: options.maxLines }),
+    onPart: (part) => void waiting.push(part),
+  });
 
   let rows = 0;
   let plan: ColumnPlan | undefined;
@@ -104,8 +125,13 @@ export async function prepareFile(options: PrepareFileOptions): Promise<Prepared
       builder.addProblem({ line: broken.line, field: 'row', reason: broken.reason }, true);
       return format !== 'csv' || plan !== undefined; // a header that cannot be read: nothing after it can
     },
-    onChunk: (n) => (bytesRead = n),
+    onChunk: (n) => {
+      bytesRead = n;
+      return handOver();
+    },
   });
   onProgress?.(rows, head.size, head.size);
-  return { base: builder.finish(), format, delimiter, rows };
+  const base = builder.finish();
+  await handOver();
+  return { base, format, delimiter, rows };
 }

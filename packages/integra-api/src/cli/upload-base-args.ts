@@ -7,9 +7,14 @@ import { defineCommand, type ArgsDef } from 'citty';
 import { DEFAULT_MAX_LINES } from '../dialer/builder.js';
 import { CliError } from './cli-error.js';
 import { parseMap, type MappedField } from './columns.js';
+import { EXIT_CODE_TEXT } from './exit-codes.js';
+import { parseDuration } from './duration.js';
 
 /** The environment variable holding the password. */
 export const PASSWORD_ENV = 'UCONTACT_PASSWORD';
+
+/** The journal's default place, in words (see `defaultJournalPath`). */
+const JOURNAL_DEFAULT_TEXT = '$XDG_STATE_HOME/ucbridge/journal.jsonl or ~/.local/state/ucbridge/journal.jsonl';
 
 /** The command's arguments, for citty (parsing and usage). */
 export const uploadBaseArgs = {
@@ -25,6 +30,11 @@ export const uploadBaseArgs = {
   format: { type: 'enum', options: ['auto', 'csv', 'lines'], description: 'file kind (default auto: a first line campaign;phone;… means dialer lines)' },
   encoding: { type: 'enum', options: ['utf8', 'latin1'], description: 'file encoding (default utf8; latin1 for old Excel exports)' },
   json: { type: 'boolean', description: 'print one JSON document on stdout (result or error), no progress' },
+  timeout: { type: 'string', description: 'time for each request: 90s, 2m, 45000 (ms) or none (default 30s); on a timeout the report says whether the part was sent', valueHint: 'TIME' },
+  journal: { type: 'string', description: `file recording each part's outcome, so a re-run sends only what is missing (default ${JOURNAL_DEFAULT_TEXT})`, valueHint: 'PATH' },
+  'resend-unknown': { type: 'boolean', description: 'send again the parts whose outcome is unknown (you checked: the platform does not have them)' },
+  'skip-unknown': { type: 'boolean', description: 'never send the parts whose outcome is unknown (you checked: the platform has them)' },
+  'password-file': { type: 'string', description: `read the password from this file (for cron; first line, mode 600) instead of ${PASSWORD_ENV} or a prompt`, valueHint: 'PATH' },
 } satisfies ArgsDef;
 
 /** Examples shown by `--help`. */
@@ -40,9 +50,12 @@ export const UPLOAD_BASE_EXAMPLES = `EXAMPLES
   ucbridge upload-base --url https://acme.ucontactcloud.com --user api --campaign 'Sales<-' \\
     --delimiter ';' --map phone=Tel,altPhones=Otros --max-lines 20000 --json leads_2026_11.csv
 
+  # from cron: password from a file, and a re-run after a failure sends only what is missing
+  ucbridge upload-base --url https://acme.ucontactcloud.com --user api --password-file ~/.ucontact-pw \\
+    --campaign 'Sales<-' --timeout 2m --json leads.csv
+
 EXIT CODES
-  0 uploaded (or --dry-run found no problem)   1 bad arguments or a bad file: nothing was sent
-  2 the platform or the network failed          130 interrupted (Ctrl-C); the session was ended
+${EXIT_CODE_TEXT}
 `;
 
 /** citty's definition of the command (used for its usage text). */
@@ -65,6 +78,12 @@ export interface UploadBaseArgs {
   format?: 'csv' | 'lines';
   encoding: 'utf8' | 'latin1';
   json: boolean;
+  /** Milliseconds per request (`Infinity`: none). @default the library's (30 s) */
+  timeoutMs?: number;
+  /** @default defaultJournalPath() */
+  journal?: string;
+  onUnknown: 'stop' | 'resend' | 'skip';
+  passwordFile?: string;
 }
 
 /** Checks parsed citty args; throws a usage {@link CliError}. */
@@ -77,11 +96,24 @@ export function checkArgs(raw: Record<string, unknown>): UploadBaseArgs {
     return v;
   };
   const dryRun = raw['dry-run'] === true || raw['dryRun'] === true;
-  const args: UploadBaseArgs = { file: String(raw['file']), dryRun, map: {}, maxLines: DEFAULT_MAX_LINES, encoding: 'utf8', json: raw['json'] === true };
-  for (const name of ['url', 'user', 'campaign', 'filename'] as const) {
+  const args: UploadBaseArgs = { file: String(raw['file']), dryRun, map: {}, maxLines: DEFAULT_MAX_LINES, encoding: 'utf8', json: raw['json'] === true, onUnknown: 'stop' };
+  for (const name of ['url', 'user', 'campaign', 'filename', 'journal'] as const) {
     const v = str(name);
     if (v !== undefined) args[name] = v;
   }
+  const passwordFile = str('password-file');
+  if (passwordFile !== undefined) args.passwordFile = passwordFile;
+  const timeout = str('timeout');
+  if (timeout !== undefined) {
+    const ms = parseDuration(timeout);
+    if (ms === undefined) throw usage(`--timeout takes a time such as 90s, 2m, 45000 (milliseconds) or none, up to 24 days (got ${JSON.stringify(timeout)})`);
+    args.timeoutMs = ms;
+  }
+  const resend = raw['resend-unknown'] === true || raw['resendUnknown'] === true;
+  const skip = raw['skip-unknown'] === true || raw['skipUnknown'] === true;
+  if (resend && skip) throw usage('choose one of --resend-unknown and --skip-unknown');
+  if (resend) args.onUnknown = 'resend';
+  if (skip) args.onUnknown = 'skip';
   if (!dryRun && (args.url === undefined || args.user === undefined)) throw usage('--url and --user are required (or use --dry-run)');
   const delimiter = str('delimiter');
   if (delimiter !== undefined) {

@@ -1,0 +1,32 @@
+/**
+ * The CLI's exit codes: one table, used by the code, `--help` and the README.
+ */
+
+/** Every exit code of `ucbridge`, by meaning. */
+export const EXIT = {
+  /** Every part is on the platform (now or by an earlier run), or `--dry-run` found no problem. */
+  OK: 0,
+  /** Bad arguments or a bad file: nothing was sent. */
+  USAGE: 1,
+  /** The platform or the network failed; every part's outcome is known (re-run sends the rest). */
+  FAILED: 2,
+  /** The login was refused (wrong user or password): do not retry until it is fixed. */
+  LOGIN_REFUSED: 3,
+  /** A part's outcome is unknown (sent, no answer): check the platform before running again. */
+  UNKNOWN: 4,
+  /** Interrupted: 128 + the signal (SIGHUP 129, SIGINT 130, closed pipe 141, SIGTERM 143). */
+  SIGHUP: 129,
+  SIGINT: 130,
+  SIGPIPE: 141,
+  SIGTERM: 143,
+} as const;
+
+/** The table as `--help` prints it. */
+export const EXIT_CODE_TEXT = `  0   every part is on the platform (now or by an earlier run); --dry-run: no problem found
+  1   bad arguments or a bad file: nothing was sent
+  2   the platform or the network failed; every part's outcome is known (a re-run sends the rest)
+  3   the login was refused (wrong user or password): do not retry until it is fixed
+  4   a part's outcome is unknown (sent, no answer): check the platform, then re-run with
+      --resend-unknown or --skip-unknown
+  129 SIGHUP, 130 SIGINT (Ctrl-C), 141 stdout or stderr closed, 143 SIGTERM: stopped sending,
+      ended the session, reported what it could`;
