@@ -82,6 +82,11 @@ export interface IntegraSimOptions {
   routes?: Record<string, SimRouteHandler>;
   /** Called after each request is answered, with its (secret-free) record. */
   onRequest?: (record: SimRequestRecord) => void;
+  /**
+   * Slows everything: every Integra request is answered this many milliseconds late (0 < n ≤
+   * 2^31 − 1), before it is processed. @default no delay
+   */
+  slowMs?: number;
 }
 
 /** A running simulator. */
