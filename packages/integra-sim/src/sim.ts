@@ -46,6 +46,17 @@ export async function startIntegraSim(options: IntegraSimOptions = {}): Promise<
       }, ms);
       timers.add(t);
     });
+  // answers held by `hold` faults, so releaseHeld() can let them go
+  const held = new Set<() => void>();
+  const hold = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const release = (): void => {
+        held.delete(release);
+        resolve();
+      };
+      held.add(release);
+      void delay(ms).then(release);
+    });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://sim.invalid');
@@ -113,7 +124,7 @@ export async function startIntegraSim(options: IntegraSimOptions = {}): Promise<
     }
     const answer = await entry.handler({ route, params, user: session?.user, headers: req.headers });
     // the platform has processed the request; these faults lose or delay only its answer
-    if (fault?.kind === 'hold') await delay(fault.delayMs);
+    if (fault?.kind === 'hold') await hold(fault.delayMs);
     if (fault?.kind === 'drop-after-body') {
       res.socket?.destroy();
       options.onRequest?.(record);
@@ -147,6 +158,9 @@ export async function startIntegraSim(options: IntegraSimOptions = {}): Promise<
     isLive: (key) => state.live.has(key),
     setFault: (kind, faultOptions) => faults.add(kind, faultOptions),
     clearFaults: (route) => faults.clear(route),
+    releaseHeld: () => {
+      for (const release of [...held]) release();
+    },
     addRoute: (route: string, handler: SimRouteHandler, routeOptions = {}) =>
       void routes.set(route.replace(/^\/+/, ''), { handler, public: routeOptions.public ?? false }),
     revokeAll: () => {

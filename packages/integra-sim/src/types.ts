@@ -107,6 +107,8 @@ export interface IntegraSim {
   setFault(kind: SimFaultKind, options?: SimFaultOptions): void;
   /** Turns off every fault, or those set for `route`. */
   clearFaults(route?: string): void;
+  /** Sends now every answer a `hold` fault is holding (a test's "the platform answers at last"). */
+  releaseHeld(): void;
   /** Adds or replaces a route. */
   addRoute(route: string, handler: SimRouteHandler, options?: SimRouteOptions): void;
   /** Ends every live session (as if the platform expired them). */

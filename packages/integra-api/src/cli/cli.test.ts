@@ -20,6 +20,7 @@ afterAll(async () => {
 afterEach(() => {
   sim.clearFaults();
   sim.clearLog();
+  rmSync(join(dir, 'ucbridge'), { recursive: true, force: true });
 });
 
 function file(name: string, content: string | Buffer): string {
@@ -40,7 +41,8 @@ async function run(argv: string[], io: Partial<CliIo> = {}): Promise<Run> {
   const code = await runCli(argv, {
     stdout: { write: (t: string) => (stdout += t) },
     stderr: { write: (t: string) => (stderr += t) },
-    env: { UCONTACT_PASSWORD: PASSWORD },
+    // the journal goes to this test's folder (cleared after each test), never to the real home
+    env: { UCONTACT_PASSWORD: PASSWORD, XDG_STATE_HOME: dir },
     interactive: false,
     ...io,
   });
@@ -78,8 +80,8 @@ describe('ucbridge upload-base', () => {
     const r = await run(['upload-base', ...login(), '--campaign', 'Survey->', '--map', 'phone=Tel,priority=Prio,agentPhone=Ext', '--filename', 'encuesta', '--max-lines', '2', '--json', csv]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ ok: true, dryRun: false, format: 'csv', delimiter: ';', campaign: 'Survey->', contacts: 5 });
-    expect(out.parts.map((p: { filename: string; cant: number }) => [p.filename, p.cant])).toEqual([['encuesta_part01', 2], ['encuesta_part02', 2], ['encuesta_part03', 1]]);
+    expect(out).toMatchObject({ ok: true, dryRun: false, file: { format: 'csv', delimiter: ';' }, campaign: 'Survey->', contacts: 5, unknown: [], notSent: [] });
+    expect(out.accepted.map((p: { filename: string; cant: number }) => [p.filename, p.cant])).toEqual([['encuesta_part01', 2], ['encuesta_part02', 2], ['encuesta_part03', 1]]);
     expect(sim.uploads.map((u) => u.lines[0])).toEqual(['Survey->;099100000;Nombre=Cliente 0;;1;1000', 'Survey->;099100020;Nombre=Cliente 2;;3;1002', 'Survey->;099100040;Nombre=Cliente 4;;5;1004']);
   });
 
@@ -170,17 +172,16 @@ describe('ucbridge upload-base', () => {
     expect(sim.uploads).toHaveLength(1);
   });
 
-  it('a wrong password: exit 2 with LOGIN_REFUSED', async () => {
-    const r = await run(['upload-base', ...login(), '--campaign', 'Sales<-', file('w.csv', 'phone\n098344484\n')], { env: { UCONTACT_PASSWORD: 'wrong' } });
-    expect(r.code).toBe(2);
+  it('a wrong password: exit 3 (its own code: cron must not retry) with LOGIN_REFUSED', async () => {
+    const r = await run(['upload-base', ...login(), '--campaign', 'Sales<-', file('w.csv', 'phone\n098344484\n')], { env: { UCONTACT_PASSWORD: 'wrong', XDG_STATE_HOME: dir } });
+    expect(r.code).toBe(3);
     expect(r.stderr).toContain('LOGIN_REFUSED');
   });
 
-  it('usage errors exit 1 with the usage and the message', async () => {
+  it('usage errors exit 1 with one line ending "see --help"', async () => {
     const missing = await run(['upload-base', '--campaign', 'S', file('u.csv', 'phone\n098344484\n')]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('USAGE');
-    expect(missing.stderr).toContain('--url and --user are required');
+    expect(missing.stderr).toBe('ucbridge: --url and --user are required (or use --dry-run) (see ucbridge upload-base --help)\n');
     const unknown = await run(['upload-base', '--campain', 'S', '--dry-run', 'x.csv']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('unknown option --campain');
@@ -206,12 +207,12 @@ describe('ucbridge upload-base', () => {
 
   it('without UCONTACT_PASSWORD and no terminal: exit 1 NO_PASSWORD; on a terminal it asks', async () => {
     const csv = file('p.csv', 'phone\n098344484\n');
-    const none = await run(['upload-base', ...login(), '--campaign', 'S', csv], { env: {} });
+    const none = await run(['upload-base', ...login(), '--campaign', 'S', csv], { env: { XDG_STATE_HOME: dir } });
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('UCONTACT_PASSWORD');
     const asked: string[] = [];
     const prompted = await run(['upload-base', ...login(), '--campaign', 'S', csv], {
-      env: {},
+      env: { XDG_STATE_HOME: dir },
       interactive: true,
       promptPassword: async (message) => {
         asked.push(message);

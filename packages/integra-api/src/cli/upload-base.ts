@@ -189,12 +189,12 @@ async function upload(context: UploadContext): Promise<number> {
     session,
     journal: journal.path,
     ...(interrupted === undefined ? {} : { interrupted }),
-    ...(warning === undefined ? {} : { warning }),
+    ...(warning === undefined ? {} : { warning: everyPartAccepted ? `the upload succeeded, but ${warning}` : warning }),
   };
   if (args.json) print(`${JSON.stringify(result)}\n`);
   else {
     if (error !== undefined) io.stderr.write(`ucbridge: ${error.code}: ${error.message}\n`);
-    if (warning !== undefined) io.stderr.write(`ucbridge: warning: ${warning}\n`);
+    if (result.warning !== undefined) io.stderr.write(`ucbridge: warning: ${result.warning}\n`);
     print(reportText(result));
   }
   return exitCode;

@@ -45,7 +45,7 @@ export class InvalidContactsError extends IntegraError {
  */
 export class UploadBaseError extends IntegraError {
   /** Parts the platform accepted (this run or an earlier one), in order. */
-  readonly accepted: readonly { filename: string; cant: number }[];
+  readonly accepted: readonly { filename: string; cant: number; bytes: number }[];
   /** The file name of the part that failed (the first unknown one for `OUTCOME_UNKNOWN`). */
   readonly failedPart: string;
   /** Where every part stands. */
@@ -54,7 +54,7 @@ export class UploadBaseError extends IntegraError {
   constructor(
     code: IntegraErrorCode,
     message: string,
-    details: { accepted: readonly { filename: string; cant: number }[]; failedPart: string; report: UploadReport; cause?: unknown; status?: number; outcomeUnknown?: boolean },
+    details: { accepted: readonly { filename: string; cant: number; bytes: number }[]; failedPart: string; report: UploadReport; cause?: unknown; status?: number; outcomeUnknown?: boolean },
   ) {
     super(code, message, {
       path: 'Dialers/uploadbase',
@@ -68,7 +68,7 @@ export class UploadBaseError extends IntegraError {
     this.report = details.report;
   }
 
-  override toJSON(): ReturnType<IntegraError['toJSON']> & { accepted: readonly { filename: string; cant: number }[]; failedPart: string; report: UploadReport } {
+  override toJSON(): ReturnType<IntegraError['toJSON']> & { accepted: readonly { filename: string; cant: number; bytes: number }[]; failedPart: string; report: UploadReport } {
     return { ...super.toJSON(), accepted: this.accepted, failedPart: this.failedPart, report: this.report };
   }
 }

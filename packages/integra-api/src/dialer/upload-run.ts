@@ -219,7 +219,7 @@ export class UploadRun {
   private error(code: IntegraError['code'], message: string, failedPart: string, cause?: IntegraError): UploadBaseError {
     const report = this.report();
     return new UploadBaseError(code, message, {
-      accepted: report.accepted.map(({ filename, cant }) => ({ filename, cant })),
+      accepted: report.accepted.map(({ filename, cant, bytes }) => ({ filename, cant, bytes })),
       failedPart,
       report,
       ...(cause === undefined ? {} : { cause }),
