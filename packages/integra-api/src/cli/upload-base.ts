@@ -72,7 +72,8 @@ export async function runUploadBase(args: UploadBaseArgs, io: CliIo): Promise<nu
   const { base } = prepared;
   const file = fileFacts(args.file, prepared);
   const dryParts = (): { filename: string; cant: number; bytes: number; bodyBytes: number; lines?: { first: number; last: number } }[] =>
-    base.parts.map((p, i) => ({ filename: p.filename, cant: p.cant, bytes: p.bytes, bodyBytes: partFacts[i]?.bodyBytes ?? 0, ...(p.lines === undefined ? {} : { lines: p.lines }) }));
+    // the bodies were encoded under the base name (the part names need the count): add the suffix
+    base.parts.map((p, i) => ({ filename: p.filename, cant: p.cant, bytes: p.bytes, bodyBytes: (partFacts[i]?.bodyBytes ?? 0) + p.filename.length - filename.length, ...(p.lines === undefined ? {} : { lines: p.lines }) }));
   if (base.problemCount > 0) {
     if (args.json) {
       const message = `${base.problemCount} problems, nothing was uploaded`;
