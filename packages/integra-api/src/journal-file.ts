@@ -36,9 +36,12 @@ function parseLine(line: string): JournalEntry | undefined {
  */
 export function createFileJournal(path: string = defaultJournalPath()): UploadJournal & { readonly path: string } {
   let entries: Promise<Map<string, JournalEntry>> | undefined;
+  // a line cut short by a crash must not swallow the next entry: start a fresh line after it
+  let cutShort = false;
   const load = (): Promise<Map<string, JournalEntry>> =>
     (entries ??= readFile(path, 'utf8').then(
       (text) => {
+        cutShort = text !== '' && !text.endsWith('\n');
         const map = new Map<string, JournalEntry>();
         for (const line of text.split('\n')) {
           const entry = line === '' ? undefined : parseLine(line);
@@ -59,8 +62,9 @@ export function createFileJournal(path: string = defaultJournalPath()): UploadJo
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
       const handle = await open(path, 'a', 0o600);
       try {
-        await handle.appendFile(`${JSON.stringify(entry)}\n`);
+        await handle.appendFile(`${cutShort ? '\n' : ''}${JSON.stringify(entry)}\n`);
         await handle.sync();
+        cutShort = false;
       } finally {
         await handle.close();
       }
