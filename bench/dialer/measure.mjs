@@ -1,5 +1,5 @@
 // One measured run, in its own process so its peak RSS is its own:
-//   node bench/dialer/measure.mjs <papaparse|csv-parse|pipeline|pipeline-text> FILE
+//   node bench/dialer/measure.mjs <papaparse|csv-parse|pipeline|pipeline-text|upload> FILE [URL]
 // Prints one JSON line: { mode, ms, cpuMs, rows, maxRssMB, ... }. Time runs from after the imports
 // to the end of the work, the same for every mode.
 import { createReadStream, readFileSync } from 'node:fs';
@@ -49,8 +49,31 @@ if (mode === 'papaparse') {
   result.problemLines = (out.problems ?? []).map((p) => p.line);
   result.parts = out.parts?.length;
   result.contacts = out.contacts;
+} else if (mode === 'upload') {
+  // `ucbridge upload-base` for real: pass 1 checks and hashes every part, pass 2 reads the file
+  // again and sends each part as it completes to URL (discard-server.mjs), journal in a fresh folder
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { runCli } = await import('../../packages/integra-api/dist/cli/main.js');
+  const state = mkdtempSync(join(tmpdir(), 'ucbridge-bench-'));
+  let stdout = '';
+  const t0 = performance.now();
+  const code = await runCli(['upload-base', '--url', process.argv[4], '--user', 'bench', '--campaign', 'Sales<-', '--json', file], {
+    stdout: { write: (t) => (stdout += t) },
+    stderr: { write: () => {} },
+    env: { UCONTACT_PASSWORD: 'bench', XDG_STATE_HOME: state },
+    interactive: false,
+  });
+  result.ms = performance.now() - t0;
+  rmSync(state, { recursive: true, force: true });
+  const out = JSON.parse(stdout);
+  result.exit = code;
+  result.contacts = out.contacts;
+  result.parts = out.accepted?.length;
+  result.problems = out.problemCount ?? 0;
 } else {
-  console.error('usage: node bench/dialer/measure.mjs <papaparse|csv-parse|pipeline|pipeline-text> FILE');
+  console.error('usage: node bench/dialer/measure.mjs <papaparse|csv-parse|pipeline|pipeline-text|upload> FILE [URL]');
   process.exit(1);
 }
 const cpu = process.cpuUsage(cpu0);
