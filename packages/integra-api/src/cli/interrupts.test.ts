@@ -37,7 +37,7 @@ afterAll(async () => {
 const env = (): Record<string, string> => ({ UCONTACT_PASSWORD: PASSWORD, XDG_STATE_HOME: join(dir, 'state') });
 const upload = (...extra: string[]): RunningCli =>
   startCli(cli, ['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', ...extra, csv], env());
-const names = (parts: { filename: string }[]): string[] => parts.map((p) => p.filename);
+const names = (parts: readonly { filename: string }[]): string[] => parts.map((p) => p.filename);
 const part = (n: number): string => `leads_part${String(n).padStart(2, '0')}`;
 const range = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => part(from + i));
 

@@ -43,7 +43,7 @@ async function run(argv: string[], env: Record<string, string> = { UCONTACT_PASS
 const upload = (...extra: string[]) => run(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', ...extra, csv]);
 const part = (n: number): string => `leads_part${String(n).padStart(2, '0')}`;
 const range = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => part(from + i));
-const names = (parts: { filename: string }[]): string[] => parts.map((p) => p.filename);
+const names = (parts: readonly { filename: string }[]): string[] => parts.map((p) => p.filename);
 function expectEveryPartOnce(): void {
   expect([...sim.uploads.map((u) => u.filename)].sort()).toEqual(range(1, 10));
   expect(sim.uploads.reduce((n, u) => n + u.lines.length, 0)).toBe(100);

@@ -30,7 +30,7 @@ afterAll(async () => {
 const contacts: DialerContact[] = Array.from({ length: 50 }, (_, i) => ({ phone: `0991${String(i).padStart(5, '0')}` }));
 const send = (journal: UploadJournal, extra: object = {}) => uploadBase(session, { campaign: 'Sales<-', filename: 'leads', contacts, maxLines: 10, journal, ...extra });
 const caught = (p: Promise<unknown>): Promise<UploadBaseError> => p.then(() => { throw new Error('resolved'); }, (e: UploadBaseError) => e);
-const names = (parts: { filename: string }[]): string[] => parts.map((p) => p.filename);
+const names = (parts: readonly { filename: string }[]): string[] => parts.map((p) => p.filename);
 function expectEachPartOnce(): void {
   expect([...names(sim.uploads)].sort()).toEqual(['leads_part01', 'leads_part02', 'leads_part03', 'leads_part04', 'leads_part05']);
 }
