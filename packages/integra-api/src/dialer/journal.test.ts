@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startIntegraSim, type IntegraSim } from '@ucbridge/integra-sim';
-import { DialerBaseBuilder, UploadBaseError, createMemoryJournal, login, logout, uploadBase, type DialerContact, type Session, type UploadJournal } from '@ucbridge/integra-api';
+import { DialerBaseBuilder, UploadBaseError, createMemoryJournal, login, logout, uploadBase, type DialerContact, type JournalEntry, type Session, type UploadJournal } from '@ucbridge/integra-api';
 import { createFileJournal, defaultJournalPath } from '@ucbridge/integra-api/node';
 
 let sim: IntegraSim;
@@ -82,6 +82,22 @@ describe('uploadBase with a journal', () => {
     expect(names(error.report.notSent)).toEqual(['leads_part02', 'leads_part03', 'leads_part04', 'leads_part05']);
     await send(journal, { onUnknown: 'skip' });
     expectEachPartOnce();
+  });
+
+  it('a part left "sending" (the process was killed in flight) counts as unknown: the next run stops', async () => {
+    const journal = createMemoryJournal();
+    await send(journal);
+    // what a SIGKILL between the journal's "sending" and the answer leaves behind
+    const entries: JournalEntry[] = [];
+    const spy: UploadJournal = { get: journal.get, record: async (e) => void entries.push(e) };
+    sim.clearLog();
+    await send(spy, { onUnknown: 'resend', filename: 'other' }).catch(() => undefined);
+    const crashed = createMemoryJournal();
+    for (const entry of entries.filter((e) => e.state === 'sending').slice(0, 1)) await crashed.record(entry);
+    const stopped = await caught(uploadBase(session, { campaign: 'Sales<-', filename: 'other', contacts, maxLines: 10, journal: crashed }));
+    expect(stopped.code).toBe('OUTCOME_UNKNOWN');
+    expect(stopped.report.unknown).toEqual([expect.objectContaining({ filename: 'other_part01', reason: expect.stringContaining('the run ended while it was in flight') })]);
+    expect(sim.uploads).toHaveLength(5);
   });
 
   it('without a journal, retries in the same process are exactly-once too (one journal per process)', async () => {

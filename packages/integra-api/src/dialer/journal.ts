@@ -8,6 +8,8 @@
  * `sending` (the process was killed in flight) counts as `unknown`.
  */
 
+import { IntegraError } from '../errors.js';
+
 /**
  * Where a part stands:
  * - `sending`: its body was about to be sent (written first, so a crash leaves this);
@@ -63,6 +65,10 @@ export const processJournal: UploadJournal = createMemoryJournal();
 const encoder = new TextEncoder();
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  if (globalThis.crypto?.subtle === undefined) {
+    // browsers give Web Crypto only to secure contexts
+    throw new IntegraError('INVALID_ARGUMENT', 'the upload journal needs crypto.subtle (Node ≥ 20, or a page served over https or from localhost)');
+  }
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
   let hex = '';
   for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
