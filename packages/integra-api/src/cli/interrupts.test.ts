@@ -121,7 +121,7 @@ describe('Ctrl-C (SIGINT) during part 3', () => {
 
 describe('a closed pipe', () => {
   it('`| head -1` after a complete upload: exit 0, the first report line reached head, every part once', async () => {
-    const command = `node ${JSON.stringify(cli)} upload-base --url ${sim.url} --user ops --campaign 'Sales<-' --max-lines 10 ${JSON.stringify(csv)} 2>/dev/null | head -1; echo "exit=\${PIPESTATUS[0]}"`;
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} upload-base --url ${sim.url} --user ops --campaign 'Sales<-' --max-lines 10 ${JSON.stringify(csv)} 2>/dev/null | head -1; echo "exit=\${PIPESTATUS[0]}"`;
     // a real shell pipe (asynchronously: the simulator answers from this process)
     const shell = spawn('bash', ['-c', command], { env: { ...process.env, ...env() } });
     let out = '';
