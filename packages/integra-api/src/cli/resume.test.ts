@@ -163,6 +163,11 @@ describe('case 11 and CLI manners', () => {
     chmodSync(file, 0o600);
     const ok = await run(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--password-file', file, csv], {});
     expect(ok.code).toBe(0);
+    expect(ok.stderr).not.toContain('can be read by other users');
+    chmodSync(file, 0o644);
+    const open = await run(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--filename', 'open', '--password-file', file, csv], {});
+    expect(open.code).toBe(0);
+    expect(open.stderr).toContain(`warning: ${file} can be read by other users; chmod 600 ${file}`);
     const missing = await run(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--filename', 'other', '--password-file', join(dir, 'nope'), csv], {});
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('cannot read the password file');

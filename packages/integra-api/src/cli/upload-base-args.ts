@@ -20,7 +20,7 @@ const JOURNAL_DEFAULT_TEXT = '$XDG_STATE_HOME/ucbridge/journal.jsonl or ~/.local
 export const uploadBaseArgs = {
   file: { type: 'positional', description: 'CSV export with a header row, or a file already in the dialer line format', required: true },
   url: { type: 'string', description: 'uContact instance, e.g. https://acme.ucontactcloud.com', valueHint: 'URL' },
-  user: { type: 'string', description: `API user; the password comes from ${PASSWORD_ENV} or a prompt, never from arguments`, valueHint: 'USER' },
+  user: { type: 'string', description: `API user; the password comes from --password-file, ${PASSWORD_ENV} or a prompt, never from arguments`, valueHint: 'USER' },
   campaign: { type: 'string', description: "dialer campaign with its <- or ->, quoted: 'Sales<-' (dialer-line files: default from the file)", valueHint: 'NAME' },
   filename: { type: 'string', description: 'upload name: ≤ 50 of A-Z a-z 0-9 _ -, not starting with R (default: from FILE)', valueHint: 'NAME' },
   'dry-run': { type: 'boolean', description: 'check and encode everything; log in to nothing, send nothing' },
@@ -34,7 +34,7 @@ export const uploadBaseArgs = {
   journal: { type: 'string', description: `file recording each part's outcome, so a re-run sends only what is missing (default ${JOURNAL_DEFAULT_TEXT})`, valueHint: 'PATH' },
   'resend-unknown': { type: 'boolean', description: 'send again the parts whose outcome is unknown (you checked: the platform does not have them)' },
   'skip-unknown': { type: 'boolean', description: 'never send the parts whose outcome is unknown (you checked: the platform has them)' },
-  'password-file': { type: 'string', description: `read the password from this file (for cron; first line, mode 600) instead of ${PASSWORD_ENV} or a prompt`, valueHint: 'PATH' },
+  'password-file': { type: 'string', description: `read the password from this file's first line (for cron; keep it chmod 600) instead of ${PASSWORD_ENV} or a prompt`, valueHint: 'PATH' },
 } satisfies ArgsDef;
 
 /** Examples shown by `--help`. */

@@ -5,7 +5,7 @@
  * SIGINT/SIGTERM/SIGHUP and on a closed pipe. Every exit after the checks prints one report.
  * This file turns arguments into calls of the library and results into output.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { isIntegraError, type IntegraError } from '../errors.js';
 import { normalizeBaseUrl } from '../url.js';
 import { login } from '../auth.js';
@@ -249,6 +249,11 @@ async function getPassword(args: UploadBaseArgs, io: CliIo, signal: AbortSignal)
     let text: string;
     try {
       text = await readFile(args.passwordFile, 'utf8');
+      // like ssh and pgpass: say so when others can read the secret (POSIX modes only)
+      const { mode } = await stat(args.passwordFile);
+      if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
+        io.stderr.write(`ucbridge: warning: ${args.passwordFile} can be read by other users; chmod 600 ${args.passwordFile}\n`);
+      }
     } catch (error) {
       throw new CliError('NO_PASSWORD', `cannot read the password file ${args.passwordFile} (${(error as { code?: string }).code ?? 'error'})`);
     }
