@@ -86,6 +86,24 @@ describe.each([
   }, 60_000);
 });
 
+describe('a signal during the login', () => {
+  it('lets the login finish, then ends its session at once: no session left open, nothing sent', async () => {
+    sim.setFault('hold', { route: 'auth/UserLogin', nth: 1, delayMs: Infinity });
+    const before = sim.sessions.length;
+    const run = upload('--json');
+    // the platform has opened the session and holds the answer
+    await until(() => sim.sessions.length === before + 1, run);
+    run.child.kill('SIGTERM');
+    // wait until the signal has reached the CLI (it writes nothing until the login ends)
+    await new Promise((r) => setTimeout(r, 100));
+    sim.releaseHeld();
+    expect(await run.exited).toBe(143);
+    expect(JSON.parse(run.stdout())).toMatchObject({ interrupted: 'SIGTERM', session: { opened: true, ended: true }, accepted: [], unknown: [] });
+    expect(sim.sessions.at(-1)!.endedAt).toBeDefined();
+    expect(sim.uploads).toHaveLength(0);
+  }, 60_000);
+});
+
 describe('Ctrl-C (SIGINT) during part 3', () => {
   it('exits 130 naming part 3 as unknown and parts 1–2 as accepted; a re-run stops with advice; --resend-unknown after checking completes it once', async () => {
     // part 3 is held in front of the platform (never processed): the CLI cannot know that

@@ -140,7 +140,9 @@ async function upload(context: UploadContext): Promise<number> {
       const password = await getPassword(context.args, io, signal);
       let opened: Session;
       try {
-        opened = await login({ baseUrl, user: args.user!, password, signal, ...(args.timeoutMs === undefined ? {} : { timeoutMs: args.timeoutMs }) });
+        // no signal: a login cut short after its request could leave a session nobody can end;
+        // it is bounded by the timeout, and an interrupt meanwhile ends the session right after
+        opened = await login({ baseUrl, user: args.user!, password, ...(args.timeoutMs === undefined ? {} : { timeoutMs: args.timeoutMs }) });
       } catch (error) {
         run.stop(isIntegraError(error) ? error.code : 'LOGIN', 'not sent: no session');
         throw error;
