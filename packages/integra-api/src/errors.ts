@@ -23,6 +23,7 @@ export const INTEGRA_ERROR_CODES = [
   'INVALID_CONTACTS',
   'UPLOAD_REFUSED',
   'OUTCOME_UNKNOWN',
+  'UPLOAD_CHANGED',
 ] as const;
 
 /** A stable, documented reason for an {@link IntegraError}. */

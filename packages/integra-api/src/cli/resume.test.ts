@@ -129,6 +129,18 @@ describe('case 4: a re-run after a failed part', () => {
     expectEveryPartOnce();
   });
 
+  it('a re-run with another --max-lines after a failure is refused (exit 1, UPLOAD_CHANGED): it would load parts 1–2 twice', async () => {
+    sim.setFault('http-500', { route: 'Dialers/uploadbase', nth: 3 });
+    expect((await upload()).code).toBe(2);
+    const changed = await run(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '50', csv]);
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toContain('UPLOAD_CHANGED: nothing was sent');
+    expect(changed.stderr).toContain('Run it with the same file and --max-lines to finish it, or give this one another --filename');
+    expect(sim.uploads).toHaveLength(2);
+    expect((await upload()).code).toBe(0);
+    expectEveryPartOnce();
+  });
+
   it('--journal PATH keeps the journal where it is told', async () => {
     const journal = join(dir, 'state', 'mine.jsonl');
     expect((await upload('--journal', journal)).code).toBe(0);

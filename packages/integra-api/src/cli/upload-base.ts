@@ -125,7 +125,7 @@ async function upload(context: UploadContext): Promise<number> {
   const { args, io, base, file, partFacts, readOptions, baseUrl, print, progress } = context;
   const signal = io.signal ?? new AbortController().signal;
   const journal = createFileJournal(args.journal ?? defaultJournalPath(io.env));
-  const run = new UploadRun({ journal, baseUrl, campaign: base.campaign, onUnknown: args.onUnknown });
+  const run = new UploadRun({ journal, baseUrl, campaign: base.campaign, filename: base.filename, onUnknown: args.onUnknown });
   const planned: PlannedPart[] = [];
   for (const [i, part] of base.parts.entries()) {
     const key = await partKey({ baseUrl, campaign: base.campaign, filename: part.filename, bytesHash: partFacts[i]!.bytesHash });
@@ -175,7 +175,7 @@ async function upload(context: UploadContext): Promise<number> {
     : interrupted !== undefined ? interruptExitCode(interrupted)
     : final.unknown.some((p) => !p.skipped) ? EXIT.UNKNOWN
     : isIntegraError(failure) && failure.code === 'LOGIN_REFUSED' ? EXIT.LOGIN_REFUSED
-    : isIntegraError(failure) && (failure.code === 'INSECURE_URL' || failure.code === 'INVALID_ARGUMENT') ? EXIT.USAGE
+    : isIntegraError(failure) && (failure.code === 'INSECURE_URL' || failure.code === 'INVALID_ARGUMENT' || failure.code === 'UPLOAD_CHANGED') ? EXIT.USAGE
     : EXIT.FAILED;
   const error = failure === undefined || everyPartAccepted ? undefined : describeFailure(failure, interrupted);
   const result: RunReport = {
@@ -240,6 +240,9 @@ function describeFailure(failure: unknown, interrupted: ReturnType<typeof interr
       code: failure.code,
       message: `nothing was sent: ${failure.report.unknown.length === 1 ? 'a part' : 'parts'} of an earlier run may already be on the platform (sent, no answer). Check the platform, then run the same command with --resend-unknown (they are not there) or --skip-unknown (they are)`,
     };
+  }
+  if (failure instanceof UploadBaseError && failure.code === 'UPLOAD_CHANGED') {
+    return { code: failure.code, message: failure.message.replace(/Upload the same list the same way.*$/, 'Run it with the same file and --max-lines to finish it, or give this one another --filename') };
   }
   if (isIntegraError(failure) || failure instanceof CliError) return { code: failure.code, message: failure.message };
   throw failure;

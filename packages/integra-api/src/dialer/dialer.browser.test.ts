@@ -44,7 +44,7 @@ describe('dialer upload in a browser', () => {
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     const journal = createMemoryJournal();
     await journal.record({ key, state: 'accepted', baseUrl: 'https://acme.ucontactcloud.com', campaign: 'S<-', filename: 'x', cant: 1, at: new Date().toISOString() });
-    const run = new UploadRun({ journal, baseUrl: 'https://acme.ucontactcloud.com', campaign: 'S<-' });
+    const run = new UploadRun({ journal, baseUrl: 'https://acme.ucontactcloud.com', campaign: 'S<-', filename: 'x' });
     await run.plan([{ filename: 'x', cant: 1, bytes: 3, key }]);
     expect(run.shouldSend(0)).toBe(false);
     expect(run.report().accepted).toEqual([{ filename: 'x', cant: 1, bytes: 3, earlier: true }]);

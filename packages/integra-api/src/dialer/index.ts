@@ -8,6 +8,7 @@ export {
   createMemoryJournal,
   hashPartBytes,
   partKey,
+  uploadKey,
   type JournalEntry,
   type PartState,
   type UploadJournal,

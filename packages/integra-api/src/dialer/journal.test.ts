@@ -100,6 +100,28 @@ describe('uploadBase with a journal', () => {
     expect(sim.uploads).toHaveLength(5);
   });
 
+  it('a retry that splits the list differently is refused (UPLOAD_CHANGED, nothing sent): it would load contacts twice', async () => {
+    const journal = createMemoryJournal();
+    sim.setFault('http-500', { route: 'Dialers/uploadbase', nth: 3 });
+    await caught(send(journal));
+    const changed = await caught(send(journal, { maxLines: 25 }));
+    expect(changed.code).toBe('UPLOAD_CHANGED');
+    expect(changed.message).toContain('leads_part01 (accepted), leads_part02 (accepted)');
+    expect(changed.report.accepted).toEqual([]);
+    expect(sim.uploads).toHaveLength(2);
+    // the same split finishes it; another name is another upload
+    await send(journal);
+    expectEachPartOnce();
+    // a changed contact in a part that the platform does not hold yet is fine
+    const other = createMemoryJournal();
+    sim.clearLog();
+    sim.setFault('http-500', { route: 'Dialers/uploadbase', nth: 5 });
+    await caught(send(other));
+    const fixed = contacts.map((c, i) => (i === 45 ? { phone: '099999999' } : c));
+    const result = await uploadBase(session, { campaign: 'Sales<-', filename: 'leads', contacts: fixed, maxLines: 10, journal: other });
+    expect(result.report.accepted.filter((p) => !p.earlier).map((p) => p.filename)).toEqual(['leads_part05']);
+  });
+
   it('without a journal, retries in the same process are exactly-once too (one journal per process)', async () => {
     const own = (extra: object = {}) => uploadBase(session, { campaign: 'Default<-', filename: 'leads', contacts, maxLines: 10, ...extra });
     sim.setFault('zero', { route: 'Dialers/uploadbase', nth: 4 });
@@ -119,8 +141,9 @@ describe('createFileJournal', () => {
     expect(result.report.accepted.filter((p) => p.earlier).length).toBe(3);
     expectEachPartOnce();
     const states = readFileSync(path, 'utf8').split('\n').filter((l) => l.startsWith('{"key":"') && l.endsWith('}')).map((l) => JSON.parse(l).state);
-    // sending then accepted for parts 1–3, sending then refused for part 4, then 4 and 5 again
-    expect(states).toEqual(['sending', 'accepted', 'sending', 'accepted', 'sending', 'accepted', 'sending', 'refused', 'sending', 'accepted', 'sending', 'accepted']);
+    // the plan, sending then accepted for parts 1–3, sending then refused for part 4; the second
+    // run's plan, then 4 and 5 again
+    expect(states).toEqual(['planned', 'sending', 'accepted', 'sending', 'accepted', 'sending', 'accepted', 'sending', 'refused', 'planned', 'sending', 'accepted', 'sending', 'accepted']);
   });
 
   it('defaultJournalPath: XDG_STATE_HOME, else ~/.local/state', () => {

@@ -17,9 +17,11 @@ import { IntegraError } from '../errors.js';
  * - `refused`: the platform answered, but not `1` (`0`, `ERROR`, HTTP 500…): not taken;
  * - `not-sent`: the body was not fully sent (refused connection, interrupted before the end);
  * - `unknown`: the body was sent and no answer came (timeout, dropped connection, interrupt);
- * - `skipped`: an operator chose to treat an unknown part as on the platform (`--skip-unknown`).
+ * - `skipped`: an operator chose to treat an unknown part as on the platform (`--skip-unknown`);
+ * - `planned`: not a part but the upload itself (key {@link uploadKey}): `parts` lists the keys
+ *   of its parts as last planned, so a re-run that splits the list differently is caught.
  */
-export type PartState = 'sending' | 'accepted' | 'refused' | 'not-sent' | 'unknown' | 'skipped';
+export type PartState = 'sending' | 'accepted' | 'refused' | 'not-sent' | 'unknown' | 'skipped' | 'planned';
 
 /** One record of the journal. */
 export interface JournalEntry {
@@ -35,6 +37,8 @@ export interface JournalEntry {
   at: string;
   /** Why, for `refused`, `not-sent` and `unknown`: the error's code and message. */
   reason?: string;
+  /** For `planned`: the part keys, in order. */
+  parts?: string[];
 }
 
 /**
@@ -86,6 +90,11 @@ export async function hashPartBytes(chunks: readonly Uint8Array[]): Promise<stri
     at += chunk.byteLength;
   }
   return sha256Hex(all);
+}
+
+/** The journal key of an upload as a whole (its base name, campaign and instance). */
+export function uploadKey(fields: { baseUrl: string; campaign: string; filename: string }): Promise<string> {
+  return sha256Hex(encoder.encode(['ucbridge-upload-v1', fields.baseUrl, fields.campaign, fields.filename].join('\n')));
 }
 
 /**

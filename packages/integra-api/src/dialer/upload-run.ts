@@ -8,7 +8,7 @@ import { isIntegraError, type IntegraError } from '../errors.js';
 import { integraPost } from '../http.js';
 import type { Session } from '../session.js';
 import { UploadBaseError } from './errors.js';
-import type { JournalEntry, PartState, UploadJournal } from './journal.js';
+import { uploadKey, type JournalEntry, type PartState, type UploadJournal } from './journal.js';
 
 const PATH = 'Dialers/uploadbase';
 
@@ -73,6 +73,8 @@ export interface UploadRunOptions {
   journal: UploadJournal;
   baseUrl: string;
   campaign: string;
+  /** The upload's base name (the parts are `filename_part01`…). */
+  filename: string;
   /** @default 'stop' */
   onUnknown?: UnknownPolicy | undefined;
 }
@@ -91,21 +93,26 @@ export class UploadRun {
   private readonly journal: UploadJournal;
   private readonly baseUrl: string;
   private readonly campaign: string;
+  private readonly filename: string;
   private readonly policy: UnknownPolicy;
 
   constructor(options: UploadRunOptions) {
     this.journal = options.journal;
     this.baseUrl = options.baseUrl;
     this.campaign = options.campaign;
+    this.filename = options.filename;
     this.policy = options.onUnknown ?? 'stop';
   }
 
   /**
    * Reads the journal for every part: parts accepted (or skipped) before are settled and will
-   * not be sent. Throws {@link UploadBaseError} `OUTCOME_UNKNOWN`, sending nothing, when a part's
-   * outcome is unknown and the policy is `stop`.
+   * not be sent. Throws {@link UploadBaseError}, sending nothing, with `OUTCOME_UNKNOWN` when a
+   * part's outcome is unknown and the policy is `stop`, and with `UPLOAD_CHANGED` when an earlier
+   * run of this upload (same name, campaign, instance) put parts on the platform that this one
+   * does not have (the list was split differently or changed): sending would load their contacts twice.
    */
   async plan(parts: readonly PlannedPart[]): Promise<void> {
+    await this.checkSameParts(parts);
     const unknown: Slot[] = [];
     for (const part of parts) {
       const entry = await this.journal.get(part.key);
@@ -140,6 +147,39 @@ export class UploadRun {
       `nothing was sent: ${plural(unknown.length, 'part')} of an earlier run may already be on the platform (${names}): the request was sent and no answer came. Check the platform, then run again choosing to resend them (onUnknown: 'resend') or to skip them (onUnknown: 'skip')`,
       unknown[0]!.part.filename,
     );
+  }
+
+  /** `UPLOAD_CHANGED` when earlier parts of this upload that may be on the platform are not among `parts`. */
+  private async checkSameParts(parts: readonly PlannedPart[]): Promise<void> {
+    const key = await uploadKey({ baseUrl: this.baseUrl, campaign: this.campaign, filename: this.filename });
+    const keys = new Set(parts.map((p) => p.key));
+    const earlier = (await this.journal.get(key))?.parts ?? [];
+    const held: JournalEntry[] = [];
+    for (const old of earlier) {
+      if (keys.has(old)) continue;
+      const entry = await this.journal.get(old);
+      if (entry !== undefined && entry.state !== 'refused' && entry.state !== 'not-sent') held.push(entry);
+    }
+    if (held.length > 0) {
+      for (const part of parts) this.slots.push({ part, standing: 'not-sent', extra: { code: 'UPLOAD_CHANGED', reason: 'not sent: an earlier run of this upload differs' } });
+      const names = held.map((e) => `${e.filename} (${e.state})`).join(', ');
+      throw this.error(
+        'UPLOAD_CHANGED',
+        `nothing was sent: an earlier run of upload ${this.filename} to ${this.campaign} left parts on the platform that this run does not have — ${names} — because the list or its split (maxLines) changed; sending would load their contacts twice. Upload the same list the same way to finish it, or give this one another file name`,
+        held[0]!.filename,
+      );
+    }
+    await this.journal.record({
+      key,
+      state: 'planned',
+      baseUrl: this.baseUrl,
+      campaign: this.campaign,
+      filename: this.filename,
+      cant: parts.reduce((n, p) => n + p.cant, 0),
+      at: new Date().toISOString(),
+      // the parts of every run so far stay listed, so a third run is checked against the first too
+      parts: [...new Set([...earlier, ...parts.map((p) => p.key)])],
+    });
   }
 
   /** True when part `index` is to be sent (not settled by the journal or an earlier failure). */

@@ -104,7 +104,7 @@ export async function sendDialerBase(session: Session, base: DialerBase, options
     throw new IntegraError('INVALID_ARGUMENT', 'the base was built with onPart (streamed): its parts hold no bytes to send');
   }
   const timeoutMs = options.timeoutMs === undefined ? undefined : checkMilliseconds('uploadBase({ timeoutMs })', options.timeoutMs);
-  const run = new UploadRun({ journal: options.journal ?? processJournal, baseUrl: session.baseUrl, campaign: base.campaign, onUnknown: options.onUnknown });
+  const run = new UploadRun({ journal: options.journal ?? processJournal, baseUrl: session.baseUrl, campaign: base.campaign, filename: base.filename, onUnknown: options.onUnknown });
   const planned: PlannedPart[] = [];
   for (const part of base.parts) {
     const key = await partKey({ baseUrl: session.baseUrl, campaign: base.campaign, filename: part.filename, bytesHash: await hashPartBytes(part.chunks) });
