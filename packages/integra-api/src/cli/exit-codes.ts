@@ -1,6 +1,8 @@
 /**
  * The CLI's exit codes: one table, used by the code, `--help` and the README.
  */
+import type { UploadReport } from '../dialer/upload-run.js';
+import type { InterruptCause } from './interrupt.js';
 
 /** Every exit code of `ucbridge`, by meaning. */
 export const EXIT = {
@@ -30,3 +32,25 @@ export const EXIT_CODE_TEXT = `  0   every part is on the platform (now or by an
       --resend-unknown or --skip-unknown
   129 SIGHUP, 130 SIGINT (Ctrl-C), 141 stdout or stderr closed, 143 SIGTERM: stopped sending,
       ended the session, reported what it could`;
+
+/** 129, 130, 141 or 143: 128 + the signal (a closed pipe counts as SIGPIPE). */
+export function interruptExitCode(cause: InterruptCause): number {
+  return cause === 'EPIPE' ? EXIT.SIGPIPE : EXIT[cause];
+}
+
+/** Codes of failures that were the operator's to fix before anything could be sent. */
+const OPERATOR_CODES: ReadonlySet<string> = new Set(['INSECURE_URL', 'INVALID_ARGUMENT', 'UPLOAD_CHANGED', 'FILE_CHANGED']);
+
+/**
+ * The exit code of an upload that got past the checks, from where its parts stand: 0 when every
+ * part is on the platform (or skipped by choice), else the interrupt's, else 4 for an unknown
+ * part, 3 for a refused login, 1 for the operator's mistake, 2 for any other failure.
+ */
+export function runExitCode(parts: UploadReport, interrupted: InterruptCause | undefined, failureCode: string | undefined): number {
+  if (parts.notSent.length === 0 && parts.unknown.every((p) => p.skipped === true)) return EXIT.OK;
+  if (interrupted !== undefined) return interruptExitCode(interrupted);
+  if (parts.unknown.some((p) => p.skipped !== true)) return EXIT.UNKNOWN;
+  if (failureCode === 'LOGIN_REFUSED') return EXIT.LOGIN_REFUSED;
+  if (failureCode !== undefined && OPERATOR_CODES.has(failureCode)) return EXIT.USAGE;
+  return EXIT.FAILED;
+}

@@ -3,8 +3,6 @@
  * end the same way — stop sending, end the session, report where it still can — and only the
  * exit code differs (128 + the signal; a closed pipe counts as SIGPIPE).
  */
-import { EXIT } from './exit-codes.js';
-
 /** What stopped the run. */
 export type InterruptCause = 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'EPIPE';
 
@@ -24,11 +22,6 @@ export function interruptOf(signal: AbortSignal | undefined): InterruptCause | u
   const reason = signal.reason as { interrupt?: unknown } | undefined;
   const cause = reason?.interrupt;
   return cause === 'SIGTERM' || cause === 'SIGHUP' || cause === 'EPIPE' ? cause : 'SIGINT';
-}
-
-/** 129, 130, 141 or 143. */
-export function interruptExitCode(cause: InterruptCause): number {
-  return cause === 'EPIPE' ? EXIT.SIGPIPE : EXIT[cause];
 }
 
 /** `interrupted by SIGTERM` / `stopped: stdout or stderr was closed`. */

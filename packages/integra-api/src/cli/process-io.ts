@@ -4,7 +4,8 @@
  * stops sending, ends the session and reports where it still can. A second signal exits at once.
  * Used by `bin/ucbridge.mjs`.
  */
-import { Interrupt, interruptExitCode, type InterruptCause } from './interrupt.js';
+import { interruptExitCode } from './exit-codes.js';
+import { Interrupt, type InterruptCause } from './interrupt.js';
 import { runCli } from './main.js';
 
 /** Runs `ucbridge` with `argv` in this process; resolves with the exit code (also set on `process.exitCode`). */

@@ -5,7 +5,6 @@
  * SIGINT/SIGTERM/SIGHUP and on a closed pipe. Every exit after the checks prints one report.
  * This file turns arguments into calls of the library and results into output.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { isIntegraError, type IntegraError } from '../errors.js';
 import { normalizeBaseUrl } from '../url.js';
 import { login } from '../auth.js';
@@ -19,10 +18,11 @@ import { UploadRun, type PlannedPart } from '../dialer/upload-run.js';
 import type { DialerBase } from '../dialer/types.js';
 import { createFileJournal, defaultJournalPath } from '../journal-file.js';
 import { CliError } from './cli-error.js';
-import { EXIT } from './exit-codes.js';
-import { interruptExitCode, interruptOf, interruptText } from './interrupt.js';
+import { EXIT, interruptExitCode, runExitCode } from './exit-codes.js';
+import { interruptOf, interruptText } from './interrupt.js';
 import { isOpen, type CliIo } from './io.js';
-import { PASSWORD_ENV, filenameFromPath, type UploadBaseArgs } from './upload-base-args.js';
+import { getPassword } from './password.js';
+import { filenameFromPath, type UploadBaseArgs } from './upload-base-args.js';
 import { createProgress } from './progress.js';
 import { prepareFile, type PrepareFileOptions, type PreparedFile } from './read-file.js';
 import { count, fileFacts, fileText, formatSize, reportText, type RunReport } from './report.js';
@@ -122,77 +122,43 @@ interface UploadContext {
 
 /** Journal, login, pass 2 with sending, logout, report. */
 async function upload(context: UploadContext): Promise<number> {
-  const { args, io, base, file, partFacts, readOptions, baseUrl, print, progress } = context;
+  const { args, io, base, file, baseUrl, print, progress } = context;
   const signal = io.signal ?? new AbortController().signal;
   const journal = createFileJournal(args.journal ?? defaultJournalPath(io.env));
   const run = new UploadRun({ journal, baseUrl, campaign: base.campaign, filename: base.filename, onUnknown: args.onUnknown });
-  const planned: PlannedPart[] = [];
-  for (const [i, part] of base.parts.entries()) {
-    const key = await partKey({ baseUrl, campaign: base.campaign, filename: part.filename, bytesHash: partFacts[i]!.bytesHash });
-    planned.push({ filename: part.filename, cant: part.cant, bytes: part.bytes, lines: part.lines, key });
-  }
   const session: RunReport['session'] = { opened: false, ended: false };
   let failure: unknown;
   let warning: string | undefined;
   try {
-    await run.plan(planned);
-    if (run.pending) {
-      const password = await getPassword(context.args, io, signal);
-      let opened: Session;
-      try {
-        // no signal: a login cut short after its request could leave a session nobody can end;
-        // it is bounded by the timeout, and an interrupt meanwhile ends the session right after
-        opened = await login({ baseUrl, user: args.user!, password, ...(args.timeoutMs === undefined ? {} : { timeoutMs: args.timeoutMs }) });
-      } catch (error) {
-        run.stop(isIntegraError(error) ? error.code : 'LOGIN', 'not sent: no session');
-        throw error;
-      }
-      session.opened = true;
-      try {
-        await sendPass2(context, run, opened);
-      } finally {
-        try {
-          await logout(opened);
-          session.ended = true;
-        } catch (error) {
-          warning = (error as Error).message;
-        }
-      }
-    }
+    await run.plan(await planParts(context));
+    if (run.pending) ({ failure, warning } = await sendInSession(context, run, session, await getPassword(args, io, signal)));
   } catch (error) {
+    // no password: said in one line, nothing was sent and no session opened
+    if (error instanceof CliError && error.code === 'NO_PASSWORD') throw error;
     failure = error;
   }
   progress.stop();
+  // whatever a failure outside a part (login, reading pass 2) left unsettled was not sent
+  if (failure !== undefined && !(failure instanceof UploadBaseError)) run.stop('NOT_SENT', 'not sent');
+  const parts = run.report();
   const interrupted = interruptOf(signal);
-  if (failure !== undefined && !(failure instanceof UploadBaseError)) {
-    // not from a part (login, password, reading pass 2): whatever was not settled is not sent
-    if (failure instanceof CliError && failure.code === 'NO_PASSWORD') throw failure;
-    run.stop('NOT_SENT', 'not sent');
-  }
-  const final = run.report();
-  const everyPartAccepted = final.unknown.every((p) => p.skipped) && final.notSent.length === 0;
-  const exitCode = everyPartAccepted ? EXIT.OK
-    : interrupted !== undefined ? interruptExitCode(interrupted)
-    : final.unknown.some((p) => !p.skipped) ? EXIT.UNKNOWN
-    : isIntegraError(failure) && failure.code === 'LOGIN_REFUSED' ? EXIT.LOGIN_REFUSED
-    : isIntegraError(failure) && (failure.code === 'INSECURE_URL' || failure.code === 'INVALID_ARGUMENT' || failure.code === 'UPLOAD_CHANGED') ? EXIT.USAGE
-    : EXIT.FAILED;
-  const error = failure === undefined || everyPartAccepted ? undefined : describeFailure(failure, interrupted);
+  const exitCode = runExitCode(parts, interrupted, isIntegraError(failure) || failure instanceof CliError ? failure.code : undefined);
+  const error = failure === undefined || exitCode === EXIT.OK ? undefined : describeFailure(failure, interrupted);
   const result: RunReport = {
-    ok: everyPartAccepted,
+    ok: exitCode === EXIT.OK,
     exitCode,
-    ...(error === undefined ? {} : error),
+    ...error,
     dryRun: false,
     file,
     campaign: base.campaign,
     contacts: base.contacts,
-    accepted: final.accepted,
-    unknown: final.unknown,
-    notSent: final.notSent,
+    accepted: parts.accepted,
+    unknown: parts.unknown,
+    notSent: parts.notSent,
     session,
     journal: journal.path,
     ...(interrupted === undefined ? {} : { interrupted }),
-    ...(warning === undefined ? {} : { warning: everyPartAccepted ? `the upload succeeded, but ${warning}` : warning }),
+    ...(warning === undefined ? {} : { warning: exitCode === EXIT.OK ? `the upload succeeded, but ${warning}` : warning }),
   };
   if (args.json) print(`${JSON.stringify(result)}\n`);
   else {
@@ -201,6 +167,47 @@ async function upload(context: UploadContext): Promise<number> {
     print(reportText(result));
   }
   return exitCode;
+}
+
+/** Each part of pass 1 with its journal key. */
+async function planParts({ base, baseUrl, partFacts }: UploadContext): Promise<PlannedPart[]> {
+  const planned: PlannedPart[] = [];
+  for (const [i, part] of base.parts.entries()) {
+    const key = await partKey({ baseUrl, campaign: base.campaign, filename: part.filename, bytesHash: partFacts[i]!.bytesHash });
+    planned.push({ filename: part.filename, cant: part.cant, bytes: part.bytes, lines: part.lines, key });
+  }
+  return planned;
+}
+
+/**
+ * Logs in, sends (pass 2) and always ends the session; `session` says what happened to it.
+ * Resolves with the upload's failure, if any, and the logout's failure message, if any.
+ */
+async function sendInSession(context: UploadContext, run: UploadRun, session: RunReport['session'], password: string): Promise<{ failure?: unknown; warning?: string }> {
+  const { args, baseUrl } = context;
+  let opened: Session;
+  try {
+    // no signal: a login cut short after its request could leave a session nobody can end;
+    // it is bounded by the timeout, and an interrupt meanwhile ends the session right after
+    opened = await login({ baseUrl, user: args.user!, password, ...(args.timeoutMs === undefined ? {} : { timeoutMs: args.timeoutMs }) });
+  } catch (error) {
+    run.stop(isIntegraError(error) ? error.code : 'LOGIN', 'not sent: no session');
+    return { failure: error };
+  }
+  session.opened = true;
+  const outcome: { failure?: unknown; warning?: string } = {};
+  try {
+    await sendPass2(context, run, opened);
+  } catch (error) {
+    outcome.failure = error;
+  }
+  try {
+    await logout(opened);
+    session.ended = true;
+  } catch (error) {
+    outcome.warning = (error as Error).message;
+  }
+  return outcome;
 }
 
 /** Reads the file again, sending each part as it completes, if the journal wants it sent. */
@@ -246,42 +253,6 @@ function describeFailure(failure: unknown, interrupted: ReturnType<typeof interr
   }
   if (isIntegraError(failure) || failure instanceof CliError) return { code: failure.code, message: failure.message };
   throw failure;
-}
-
-/** The password from --password-file, the environment or the prompt; never from argv. */
-async function getPassword(args: UploadBaseArgs, io: CliIo, signal: AbortSignal): Promise<string> {
-  if (args.passwordFile !== undefined) {
-    let text: string;
-    try {
-      text = await readFile(args.passwordFile, 'utf8');
-      // like ssh and pgpass: say so when others can read the secret (POSIX modes only)
-      const { mode } = await stat(args.passwordFile);
-      if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
-        io.stderr.write(`ucbridge: warning: ${args.passwordFile} can be read by other users; chmod 600 ${args.passwordFile}\n`);
-      }
-    } catch (error) {
-      throw new CliError('NO_PASSWORD', `cannot read the password file ${args.passwordFile} (${(error as { code?: string }).code ?? 'error'})`);
-    }
-    const password = text.split(/\r?\n/)[0] ?? '';
-    if (password === '') throw new CliError('NO_PASSWORD', `the password file ${args.passwordFile} is empty (the password is its first line)`);
-    return password;
-  }
-  const fromEnv = io.env[PASSWORD_ENV];
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  if (!io.interactive) {
-    throw new CliError('NO_PASSWORD', `no password: use --password-file PATH, set ${PASSWORD_ENV}, or run in a terminal to be asked (it is never taken from arguments)`);
-  }
-  const prompt = io.promptPassword ?? defaultPrompt;
-  const host = new URL(args.url!).host;
-  const password = await prompt(`Password of ${args.user} at ${host}:`, signal);
-  if (password === '') throw new CliError('NO_PASSWORD', 'empty password');
-  return password;
-}
-
-async function defaultPrompt(message: string, signal: AbortSignal): Promise<string> {
-  const { default: password } = await import('@inquirer/password');
-  // on stderr, so stdout stays clean for --json; no mask: nothing is echoed
-  return password({ message }, { output: process.stderr, signal });
 }
 
 /** Exit code for a library error outside an upload's report: 1 for the user's input, 3 for a refused login, 128+n for an interrupt, else 2. */
