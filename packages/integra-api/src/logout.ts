@@ -67,10 +67,12 @@ export async function logout(session: Session, options: LogoutOptions = {}): Pro
 
 /**
  * Ends every session that `login` opened and nobody ended yet, in parallel: the shutdown
- * hook of a CLI (`process.once('SIGINT', ...)`). Never rejects: failures are listed in the
- * result so the caller can report them.
+ * hook of a CLI (`process.once('SIGINT', ...)`). A failed logout never rejects: failures are
+ * listed in the result so the caller can report them. A bad `timeoutMs` rejects with
+ * `INVALID_ARGUMENT` before any session is touched.
  */
 export async function logoutAll(options: LogoutOptions = {}): Promise<LogoutAllResult> {
+  if (options.timeoutMs !== undefined) checkMilliseconds('logoutAll({ timeoutMs })', options.timeoutMs);
   const sessions = openSessions();
   const outcomes = await Promise.allSettled(sessions.map((s) => logout(s, options)));
   const result: LogoutAllResult = { ended: [], failed: [] };

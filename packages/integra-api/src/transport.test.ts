@@ -5,7 +5,7 @@
 // never on a network.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startIntegraSim, type IntegraSim } from '@ucbridge/integra-sim';
-import { MAX_TIMER_MS, createMemoryJournal, integraPost, isLoopbackAddress, login, logout, uploadBase } from '@ucbridge/integra-api';
+import { MAX_TIMER_MS, createMemoryJournal, integraPost, isLoopbackAddress, login, logout, logoutAll, uploadBase } from '@ucbridge/integra-api';
 import { rejection } from './rejection.test-helper.js';
 
 let sim: IntegraSim;
@@ -68,6 +68,7 @@ describe('timeouts that hold (issue 10)', () => {
     const upload = rejection(uploadBase(session, { campaign: 'S<-', filename: 'x', contacts: [{ phone: '098344484' }], timeoutMs: 2 ** 31, journal: createMemoryJournal() }));
     expect((await upload).message).toContain('uploadBase({ timeoutMs })');
     expect((await rejection(logout(session, { timeoutMs: 0 }))).message).toContain('logout({ timeoutMs })');
+    expect((await rejection(logoutAll({ timeoutMs: 2 ** 31 }))).message).toContain('logoutAll({ timeoutMs })');
     expect(sim.requests.map((r) => r.route)).toEqual(['auth/UserLogin']);
     await logout(session);
   });
