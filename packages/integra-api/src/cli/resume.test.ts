@@ -195,6 +195,21 @@ describe('case 11 and CLI manners', () => {
     expect(sim.requests).toHaveLength(0);
   });
 
+  it('with stdout closed, the report goes to stderr', async () => {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', csv], {
+      stdout: { write: (t: string) => (stdout += t), writable: false },
+      stderr: { write: (t: string) => (stderr += t) },
+      env: { XDG_STATE_HOME: join(dir, 'state'), UCONTACT_PASSWORD: PASSWORD },
+      interactive: false,
+    });
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('uploaded 100 contacts to Sales<- in 10 parts:');
+    expect(stderr).toContain('session: ended');
+  });
+
   it('sizes under 1 MB are shown in KB', async () => {
     const r = await run(['upload-base', '--campaign', 'Sales<-', '--dry-run', '--max-lines', '10', csv]);
     expect(r.stdout).toContain(`  ${part(1)}  10 contacts  0.3 KB (request 0.5 KB)`);
