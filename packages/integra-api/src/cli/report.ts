@@ -61,7 +61,9 @@ export function fileText(file: FileFacts): string {
 
 /** One part's line: `  accepted  leads_part01 (100 contacts, lines 2–101)  12.3 KB — why`. */
 export function partText(state: string, part: PartReport): string {
-  const note = part.earlier ? ' — accepted by an earlier run' : part.skipped ? ` — not sent: ${part.reason ?? 'skipped'}` : part.reason !== undefined ? ` — ${part.code === undefined ? '' : `${part.code}: `}${part.reason}` : '';
+  // the code where it adds something (`HTTP_ERROR: … answered HTTP 500`), not before "not sent: …"
+  const code = part.code === undefined || part.code === 'NOT_SENT' || part.reason?.startsWith(part.code) ? '' : `${part.code}: `;
+  const note = part.earlier ? ' — accepted by an earlier run' : part.skipped ? ` — not sent: ${part.reason ?? 'skipped'}` : part.reason !== undefined ? ` — ${code}${part.reason}` : '';
   return `  ${state.padEnd(9)} ${describePart(part)}  ${formatSize(part.bytes)}${note}\n`;
 }
 
