@@ -16,6 +16,7 @@ import type { CliIo } from './io.js';
 import { PASSWORD_ENV, filenameFromPath, type UploadBaseArgs } from './upload-base-args.js';
 import { createProgress } from './progress.js';
 import { prepareFile, type PreparedFile } from './read-file.js';
+import { formatReadingReport } from './reading-report.js';
 
 /** One line of text per problem, and a count. */
 function problemReport(file: string, base: DialerBase): string {
@@ -23,6 +24,9 @@ function problemReport(file: string, base: DialerBase): string {
   const more = base.problemCount > base.problems.length ? `  … and ${base.problemCount - base.problems.length} more (the first ${base.problems.length} are listed)\n` : '';
   return `ucbridge: ${file}: ${base.problemCount} problem${base.problemCount === 1 ? '' : 's'}, nothing was uploaded\n${lines}${more}`;
 }
+
+/** How the file was read (encoding, delimiter, columns, blank rows, duplicates), one indented line each. */
+const readingText = (prepared: PreparedFile): string => formatReadingReport(prepared.reading).map((line) => `  ${line}\n`).join('');
 
 const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
 const contactsText = (n: number): string => `${n} contact${n === 1 ? '' : 's'}`;
@@ -47,8 +51,10 @@ export async function runUploadBase(args: UploadBaseArgs, io: CliIo): Promise<nu
       maxLines: args.maxLines,
       format: args.format,
       delimiter: args.delimiter,
-      map: args.map,
+      columns: args.columns,
       encoding: args.encoding,
+      normalizePhones: args.normalizePhones,
+      dedupe: args.dedupe,
       signal,
       onProgress: (rows, read, size) => progress.reading(rows, read, size),
     });
@@ -70,9 +76,9 @@ export async function runUploadBase(args: UploadBaseArgs, io: CliIo): Promise<nu
     base.parts.map((p, i) => ({ filename: p.filename, cant: p.cant, bytes: p.bytes, bodyBytes: bodies[i] ?? 0 }));
   if (base.problemCount > 0) {
     if (args.json) {
-      const checked = { file: args.file, rows: prepared.rows, contacts: base.contacts, ...(args.dryRun ? { parts: dryParts() } : {}) };
+      const checked = { file: args.file, rows: prepared.rows, contacts: base.contacts, ...(args.dryRun ? { parts: dryParts() } : {}), reading: prepared.reading };
       print(`${JSON.stringify({ ok: false, code: 'INVALID_CONTACTS', message: `${base.problemCount} problems, nothing was uploaded`, ...checked, problemCount: base.problemCount, problems: base.problems })}\n`);
-    } else io.stderr.write(problemReport(args.file, base));
+    } else io.stderr.write(problemReport(args.file, base) + readingText(prepared)); // readingText: upinput's hook
     return 1;
   }
   if (base.contacts === 0) throw new CliError('EMPTY_FILE', `${args.file} holds no contacts`);
@@ -83,6 +89,7 @@ export async function runUploadBase(args: UploadBaseArgs, io: CliIo): Promise<nu
     ...(prepared.format === 'csv' ? { delimiter: prepared.delimiter } : {}),
     campaign: base.campaign,
     contacts: base.contacts,
+    reading: prepared.reading,
   };
   if (args.dryRun) {
     const parts = dryParts();
@@ -90,6 +97,7 @@ export async function runUploadBase(args: UploadBaseArgs, io: CliIo): Promise<nu
     else {
       print(`dry run: ${contactsText(base.contacts)} for ${base.campaign} ${base.contacts === 1 ? 'is' : 'are'} valid; would upload ${parts.length} part${parts.length === 1 ? '' : 's'}:\n`);
       for (const p of parts) print(`  ${p.filename}  ${contactsText(p.cant)}  ${mb(p.bytes)} (request ${mb(p.bodyBytes)})\n`);
+      print(readingText(prepared));
     }
     return 0;
   }
@@ -126,6 +134,7 @@ export async function runUploadBase(args: UploadBaseArgs, io: CliIo): Promise<nu
   else {
     print(`uploaded ${contactsText(done.contacts)} to ${done.campaign} in ${done.parts.length} part${done.parts.length === 1 ? '' : 's'}:\n`);
     for (const p of done.parts) print(`  ${p.filename}  ${contactsText(p.cant)}  ${mb(p.bytes)}\n`);
+    print(readingText(prepared));
     if (warning !== undefined) io.stderr.write(`ucbridge: warning: ${warning}\n`);
   }
   return 0;

@@ -1,0 +1,148 @@
+/**
+ * Rows of a contact file → a {@link DialerBaseBuilder}, one row at a time: the header plans the
+ * columns; blank rows (Excel's `,,` padding) are skipped and counted; phones may be normalised;
+ * duplicates are found and, with `dedupe`, left out; a plainly valid UTF-8 row takes the fast
+ * path ({@link FastCsvRows}), any other row the ordinary one (`builder.add`). The same class
+ * serves CSV files and files already in the dialer line format.
+ */
+import type { DialerBaseBuilder } from '../dialer/builder.js';
+import { addCheckedByteLine } from '../dialer/builder.js';
+import { parseDialerFields } from '../dialer/parse-line.js';
+import { normalizePhone } from '../dialer/phone-normalize.js';
+import { PHONE_RE, shown } from '../dialer/rules.js';
+import type { DialerContact } from '../dialer/types.js';
+import { planColumns, type ColumnChoices, type ColumnPlan, type ColumnUse } from './columns.js';
+import { FastCsvRows, bytesToText, csvContact, filledUnnamed, isBlankBytes } from './csv-fast-row.js';
+import { DuplicatePhones } from './duplicate-phones.js';
+import { LISTED_LINES, type ReadingReport } from './reading-report.js';
+
+/** What {@link ContactRows} needs. */
+export interface ContactRowsOptions {
+  format: 'csv' | 'lines';
+  /** The campaign every line of a dialer-line file must name. */
+  campaign: string;
+  delimiter: string;
+  /** Fields are UTF-8 read as Latin-1 byte strings (the CSV fast path), not text. */
+  asBytes: boolean;
+  columns: ColumnChoices;
+  /** Remove spaces, dashes, dots, parentheses and Excel's quoting from phones before checking. */
+  normalizePhones: boolean;
+  /** Leave out rows whose main phone an earlier row has (the first is kept). */
+  dedupe: boolean;
+  /** About how many rows the file has (sizes the duplicate table once). */
+  expectedRows: number;
+}
+
+/** Feeds the rows of one file to a builder. */
+export class ContactRows {
+  /** Data rows read (not the header, empty lines or blank rows). */
+  rows = 0;
+  /** The report's facts this class finds. */
+  readonly blankRows: ReadingReport['blankRows'] = { count: 0, lines: [] };
+  readonly duplicates: ReadingReport['duplicates'];
+  normalizedPhones: number | null;
+  columns: ColumnUse[] = [];
+  private plan: ColumnPlan | undefined;
+  private fast: FastCsvRows | undefined;
+  private readonly seen: DuplicatePhones;
+  private readonly isBlank: (field: string) => boolean;
+
+  constructor(
+    private readonly builder: DialerBaseBuilder,
+    private readonly options: ContactRowsOptions,
+  ) {
+    this.seen = new DuplicatePhones(options.expectedRows);
+    this.duplicates = { count: 0, lines: [], dropped: options.dedupe };
+    this.normalizedPhones = options.normalizePhones ? 0 : null;
+    this.isBlank = options.asBytes ? isBlankBytes : (field) => field.trim() === '';
+  }
+
+  /** Whether the header was read and planned without problems (CSV), or there is none (lines). */
+  get headerRead(): boolean {
+    return this.options.format === 'lines' || this.plan !== undefined;
+  }
+
+  /** One row, starting at file line `line`; `false` when reading must stop (a bad header). */
+  row(record: string[], line: number): boolean {
+    if (record.length === 1 && this.isBlank(record[0]!)) return true; // an empty line
+    if (this.options.format === 'csv' && this.plan === undefined) return this.header(record, line);
+    if (this.allBlank(record)) {
+      this.blankRows.count++;
+      if (this.blankRows.lines.length < LISTED_LINES) this.blankRows.lines.push(line);
+      return true;
+    }
+    this.rows++;
+    if (this.options.format === 'lines') this.dialerLine(record, line);
+    else this.csvRow(record, line);
+    return true;
+  }
+
+  private header(record: string[], line: number): boolean {
+    const planned = planColumns(this.options.asBytes ? record.map(bytesToText) : record, this.options.columns);
+    this.columns = planned.uses;
+    for (const p of planned.problems) this.builder.addProblem({ line, ...p });
+    if (planned.problems.length > 0) return false;
+    this.plan = planned.plan;
+    if (this.options.asBytes) this.fast = new FastCsvRows(this.builder, this.plan);
+    return true;
+  }
+
+  private allBlank(record: readonly string[]): boolean {
+    for (let i = 0; i < record.length; i++) if (!this.isBlank(record[i]!)) return false;
+    return true;
+  }
+
+  private csvRow(record: string[], line: number): void {
+    const plan = this.plan!;
+    if (record.length !== plan.width) {
+      const reason = `has ${record.length} field${record.length === 1 ? '' : 's'}, the header has ${plan.width} (an unquoted "${this.options.delimiter}" inside a value?)`;
+      this.builder.addProblem({ line, field: 'row', reason }, true);
+      return;
+    }
+    const bytes = this.fast?.line(record);
+    if (bytes !== undefined) {
+      if (!this.duplicate(record[plan.phone]!, line)) this.builder[addCheckedByteLine](bytes);
+      return;
+    }
+    const text = this.options.asBytes ? record.map(bytesToText) : record;
+    const unnamed = filledUnnamed(text, plan);
+    if (unnamed >= 0) {
+      const reason = `column ${unnamed + 1} has no name in the header but holds a value here: give the column a name in the header (or empty it)`;
+      this.builder.addProblem({ line, field: `column ${unnamed + 1}`, reason, value: shown(text[unnamed]!) });
+    }
+    this.contact(csvContact(text, plan, this.options.normalizePhones), plan.phone < 0 ? '' : text[plan.phone]!, line);
+  }
+
+  private dialerLine(record: string[], line: number): void {
+    const parsed = parseDialerFields(record);
+    if (!parsed.ok) this.builder.addProblem({ line, field: parsed.field, reason: parsed.reason }, true);
+    else if (parsed.campaign !== this.options.campaign) {
+      const reason = `the line is for campaign ${JSON.stringify(parsed.campaign)}, the upload for ${JSON.stringify(this.options.campaign)}`;
+      this.builder.addProblem({ line, field: 'campaign', reason }, true);
+    } else {
+      const { contact } = parsed;
+      const raw = contact.phone;
+      if (this.options.normalizePhones) {
+        contact.phone = normalizePhone(raw);
+        if (contact.altPhones !== undefined) contact.altPhones = contact.altPhones.map(normalizePhone);
+        if (contact.agentPhone !== undefined) contact.agentPhone = normalizePhone(contact.agentPhone);
+      }
+      this.contact(contact, raw, line);
+    }
+  }
+
+  /** The ordinary path: duplicates first (so `dedupe` leaves the row out), then the builder checks and adds. */
+  private contact(contact: DialerContact, rawPhone: string, line: number): void {
+    if (this.normalizedPhones !== null && contact.phone !== rawPhone.trim()) this.normalizedPhones++;
+    if (typeof contact.phone === 'string' && PHONE_RE.test(contact.phone) && this.duplicate(contact.phone, line)) return;
+    this.builder.add(contact, line);
+  }
+
+  /** Notes a repeated phone; `true` when the row must be left out (`dedupe`). */
+  private duplicate(phone: string, line: number): boolean {
+    if (!this.seen.add(phone)) return false;
+    this.duplicates.count++;
+    if (this.duplicates.lines.length < LISTED_LINES) this.duplicates.lines.push({ line, phone });
+    return this.options.dedupe;
+  }
+}
