@@ -33,7 +33,7 @@ describe('FastCsvRows (the CLI fast path)', () => {
   it('gives the same lines, parts and problems as the ordinary path, row by row', () => {
     let seed = 3;
     const pick = <T>(xs: readonly T[]): T => xs[((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % xs.length]!;
-    const rows = Array.from({ length: 3000 }, () => [pick(PHONES), pick(VALUES), pick(ALTS), pick(PRIORITIES), pick(AGENTS), pick(VALUES)]);
+    const rows = Array.from({ length: 12_000 }, () => [pick(PHONES), pick(VALUES), pick(ALTS), pick(PRIORITIES), pick(AGENTS), pick(VALUES)]);
     const fast = base(rows, true);
     const plain = base(rows, false);
     expect(fast.contacts).toBeGreaterThan(50); // some valid rows, several parts
