@@ -28,19 +28,18 @@ if (mode === 'papaparse') {
 } else if (mode === 'pipeline' || mode === 'pipeline-text') {
   // exactly `ucbridge upload-base --dry-run --json`: read, parse (papaparse's core parser),
   // validate, write the dialer lines, and encode every upload body (base64, form-encoded),
-  // sending nothing. `pipeline-text` adds `--encoding latin1`, which turns off the UTF-8 fast
-  // path (byte strings): every row is decoded, becomes a contact object and goes through
-  // DialerBaseBuilder.add — the ordinary path, for comparison (the accents come out as mojibake)
+  // sending nothing. `pipeline-text` does the same through prepareFile with `fastPath: false`:
+  // every row is decoded, becomes a contact object and goes through DialerBaseBuilder.add — the
+  // ordinary path, for comparison
   const { runCli } = await import('../../packages/integra-api/dist/cli/main.js');
   let stdout = '';
-  const extra = mode === 'pipeline-text' ? ['--encoding', 'latin1'] : [];
   const t0 = performance.now();
-  const code = await runCli(['upload-base', '--campaign', 'Sales<-', '--dry-run', '--json', ...extra, file], {
+  const code = mode === 'pipeline' ? await runCli(['upload-base', '--campaign', 'Sales<-', '--dry-run', '--json', file], {
     stdout: { write: (t) => (stdout += t) },
     stderr: { write: (t) => process.stderr.write(t) },
     env: {},
     interactive: false,
-  });
+  }) : await textPath(file, (t) => (stdout += t));
   result.ms = performance.now() - t0;
   const out = JSON.parse(stdout);
   result.exit = code;
@@ -53,6 +52,17 @@ if (mode === 'papaparse') {
   console.error('usage: node bench/dialer/measure.mjs <papaparse|csv-parse|pipeline|pipeline-text> FILE');
   process.exit(1);
 }
+/** The ordinary path (no UTF-8 fast path), with the CLI's dry-run output shape. */
+async function textPath(path, write) {
+  const { prepareFile } = await import('../../packages/integra-api/dist/cli/read-file.js');
+  const { createUploadBodyEncoder } = await import('../../packages/integra-api/dist/dialer/upload-body.js');
+  const { base, rows } = await prepareFile({ path, campaign: 'Sales<-', filename: 'contacts', fastPath: false });
+  const encode = createUploadBodyEncoder();
+  const parts = base.parts.map((p) => ({ filename: p.filename, bodyBytes: encode(p, base.campaign, 'dry-run').length }));
+  write(JSON.stringify({ rows, contacts: base.contacts, problemCount: base.problemCount, problems: base.problems, parts }));
+  return base.problemCount > 0 ? 1 : 0;
+}
+
 const cpu = process.cpuUsage(cpu0);
 result.cpuMs = (cpu.user + cpu.system) / 1000;
 result.maxRssMB = process.resourceUsage().maxRSS / 1024;

@@ -5,7 +5,7 @@
 //   papaparse   parsing the whole file alone (its usual use),
 //   csv-parse   parsing it alone, streaming,
 //   pipeline    `ucbridge upload-base --dry-run`: parse + validate + encode every upload body,
-//   pipeline-text  the same with `--encoding latin1`, which turns the UTF-8 fast path off (every
+//   pipeline-text  the same through prepareFile with `fastPath: false` (no UTF-8 fast path: every
 //               row decoded, a contact object, DialerBaseBuilder.add): what the fast path saves.
 // Prints a markdown report on stdout (progress on stderr). Needs the built package
 // (`pnpm run build`), which the pipeline imports from packages/integra-api/dist.
@@ -39,7 +39,7 @@ const MODES = [
   ['papaparse', 'papaparse 5.7 alone, whole file'],
   ['csv-parse', 'csv-parse 7 alone, streaming'],
   ['pipeline', 'ucbridge pipeline (papaparse core parser, 64 KiB chunks): parse + validate + encode all bodies'],
-  ['pipeline-text', 'same, ordinary path (`--encoding latin1`: no UTF-8 fast path)'],
+  ['pipeline-text', 'same, ordinary path (`fastPath: false`: no UTF-8 fast path)'],
 ];
 const runs = Object.fromEntries(MODES.map(([m]) => [m, []]));
 for (let round = 1; round <= rounds; round++) {

@@ -9,8 +9,8 @@ import type { DialerBaseBuilder } from '../dialer/builder.js';
 import { addCheckedByteLine } from '../dialer/builder.js';
 import { parseDialerFields } from '../dialer/parse-line.js';
 import { normalizePhone } from '../dialer/phone-normalize.js';
-import { PHONE_RE, shown } from '../dialer/rules.js';
-import type { DialerContact } from '../dialer/types.js';
+import { PHONE_RE, checkPhone, shown } from '../dialer/rules.js';
+import type { DialerBase, DialerContact } from '../dialer/types.js';
 import { planColumns, type ColumnChoices, type ColumnPlan, type ColumnUse } from './columns.js';
 import { FastCsvRows, bytesToText, csvContact, filledUnnamed, isBlankBytes } from './csv-fast-row.js';
 import { DuplicatePhones } from './duplicate-phones.js';
@@ -65,15 +65,25 @@ export class ContactRows {
   /** One row, starting at file line `line`; `false` when reading must stop (a bad header). */
   row(record: string[], line: number): boolean {
     if (record.length === 1 && this.isBlank(record[0]!)) return true; // an empty line
-    if (this.options.format === 'csv' && this.plan === undefined) return this.header(record, line);
-    if (this.allBlank(record)) {
-      this.blankRows.count++;
-      if (this.blankRows.lines.length < LISTED_LINES) this.blankRows.lines.push(line);
-      return true;
+    if (this.options.format === 'csv' && this.plan === undefined) {
+      this.rows++; // a padding row above the header is skipped like the others
+      return this.skippedBlank(record, line) || this.header(record, line);
     }
     this.rows++;
     if (this.options.format === 'lines') this.dialerLine(record, line);
     else this.csvRow(record, line);
+    return true;
+  }
+
+  /**
+   * Whether the row holds only delimiters and spaces; if so it is counted as skipped. Asked
+   * only of rows that are not plainly valid, so the fast path pays nothing for it.
+   */
+  private skippedBlank(record: readonly string[], line: number): boolean {
+    for (let i = 0; i < record.length; i++) if (!this.isBlank(record[i]!)) return false;
+    this.rows--;
+    this.blankRows.count++;
+    if (this.blankRows.lines.length < LISTED_LINES) this.blankRows.lines.push(line);
     return true;
   }
 
@@ -87,14 +97,10 @@ export class ContactRows {
     return true;
   }
 
-  private allBlank(record: readonly string[]): boolean {
-    for (let i = 0; i < record.length; i++) if (!this.isBlank(record[i]!)) return false;
-    return true;
-  }
-
   private csvRow(record: string[], line: number): void {
     const plan = this.plan!;
     if (record.length !== plan.width) {
+      if (this.skippedBlank(record, line)) return;
       const reason = `has ${record.length} field${record.length === 1 ? '' : 's'}, the header has ${plan.width} (an unquoted "${this.options.delimiter}" inside a value?)`;
       this.builder.addProblem({ line, field: 'row', reason }, true);
       return;
@@ -104,6 +110,7 @@ export class ContactRows {
       if (!this.duplicate(record[plan.phone]!, line)) this.builder[addCheckedByteLine](bytes);
       return;
     }
+    if (this.skippedBlank(record, line)) return;
     const text = this.options.asBytes ? record.map(bytesToText) : record;
     const unnamed = filledUnnamed(text, plan);
     if (unnamed >= 0) {
@@ -114,6 +121,7 @@ export class ContactRows {
   }
 
   private dialerLine(record: string[], line: number): void {
+    if (this.skippedBlank(record, line)) return;
     const parsed = parseDialerFields(record);
     if (!parsed.ok) this.builder.addProblem({ line, field: parsed.field, reason: parsed.reason }, true);
     else if (parsed.campaign !== this.options.campaign) {
@@ -145,4 +153,21 @@ export class ContactRows {
     if (this.duplicates.lines.length < LISTED_LINES) this.duplicates.lines.push({ line, phone });
     return this.options.dedupe;
   }
+}
+
+const PHONE_FIELD_RE = /^(?:phone|agentPhone|altPhones\[[0-9]+\])$/;
+
+/**
+ * Adds "--normalize-phones would fix this" to the problems of phones that it does fix (only
+ * those: a hint must work when followed). Without `--normalize-phones` only.
+ */
+export function withPhoneHints(base: DialerBase, normalizePhones: boolean): DialerBase {
+  if (normalizePhones) return base;
+  let hinted = false;
+  const problems = base.problems.map((p) => {
+    if (p.value === undefined || !PHONE_FIELD_RE.test(p.field) || checkPhone(normalizePhone(p.value), p.field !== 'phone') !== undefined) return p;
+    hinted = true;
+    return { ...p, reason: `${p.reason} (--normalize-phones removes spaces, dashes, dots, parentheses and Excel's quoting)` };
+  });
+  return hinted ? { ...base, problems } : base;
 }

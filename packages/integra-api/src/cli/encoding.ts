@@ -84,6 +84,7 @@ export async function chooseEncoding(path: string, option: EncodingOption = 'aut
     if (bom.encoding !== 'utf8') return { choice, problems: [] };
     if (await allUtf8(path, bom.bytes)) return { choice, problems: [] };
     const lines = await classifyLines(path, bom.bytes);
+    choice.note = `UTF-8 (byte order mark; ${lines.invalidCount} line${lines.invalidCount === 1 ? ' is' : 's are'} not valid UTF-8)`;
     return { choice, problems: lines.invalid.map((line) => ({ line, reason: notUtf8Reason(lines, line, 'although the file starts with a UTF-8 byte order mark') })) };
   }
   if (forced === 'utf16le' || forced === 'utf16be') return { choice: { encoding: forced, source: 'option', bomBytes: 0, note: `${encodingLabel(forced)} (${asked})` }, problems: [] };
@@ -100,6 +101,7 @@ export async function chooseEncoding(path: string, option: EncodingOption = 'aut
       return { choice: { encoding: 'windows-1252', source: 'detected', bomBytes: 0, note }, problems: [] };
     }
     const why = forced === 'utf8' ? `(${asked} was given)` : '';
+    utf8.note = `UTF-8 (${forced === undefined ? 'no byte order mark; ' : `${asked}; `}${lines.invalidCount} line${lines.invalidCount === 1 ? ' is' : 's are'} not valid UTF-8)`;
     return { choice: utf8, problems: lines.invalid.map((line) => ({ line, reason: notUtf8Reason(lines, line, why) })) };
   }
   // windows-1252 (or latin1) was asked for: refuse the lines it would turn into mojibake
@@ -114,7 +116,7 @@ export async function chooseEncoding(path: string, option: EncodingOption = 'aut
   };
 }
 
-const mixedAdvice = 'the file mixes UTF-8 lines with lines that are not UTF-8 (pieced together from two sources?), and no --encoding reads both: correct the accented letters of the lines that are not UTF-8 in an editor and save the file as UTF-8';
+const mixedAdvice = 'the file mixes UTF-8 lines with lines that are not UTF-8 (pieced together from two sources?), and no encoding option reads both: correct the accented letters of the lines that are not UTF-8 in an editor and save the file as UTF-8';
 
 function notUtf8Reason(lines: LineClasses, line: number, why: string): string {
   const sample = lines.samples.get(line);

@@ -7,7 +7,7 @@ import { IntegraError } from '../errors.js';
 import { DialerBaseBuilder } from '../dialer/builder.js';
 import type { DialerBase } from '../dialer/types.js';
 import type { ColumnChoices } from './columns.js';
-import { ContactRows } from './contact-rows.js';
+import { ContactRows, withPhoneHints } from './contact-rows.js';
 import { readCsvRows } from './csv-rows.js';
 import { detectDelimiter, detectFormat, readHead, type Delimiter, type FileFormat } from './detect.js';
 import { chooseEncoding, type EncodingOption } from './encoding.js';
@@ -32,6 +32,8 @@ export interface PrepareFileOptions {
   normalizePhones?: boolean;
   /** Leave out rows whose main phone an earlier row has. @default false */
   dedupe?: boolean;
+  /** `false` sends every row the ordinary way (decoded, a contact object): for the benchmark's comparison. @default true */
+  fastPath?: boolean;
   /** Called every 10,000 rows with the bytes read so far and the file size. */
   onProgress?: (rows: number, bytesRead: number, size: number) => void;
   signal?: AbortSignal | undefined;
@@ -65,7 +67,7 @@ export async function prepareFile(options: PrepareFileOptions): Promise<Prepared
   const builder = new DialerBaseBuilder({ campaign, filename: options.filename, ...(options.maxLines === undefined ? {} : { maxLines: options.maxLines }) });
 
   // a UTF-8 CSV is read as bytes (Latin-1) for the fast path; see csv-fast-row.ts
-  const asBytes = format === 'csv' && encoding === 'utf8';
+  const asBytes = format === 'csv' && encoding === 'utf8' && options.fastPath !== false;
   const rows = new ContactRows(builder, {
     format,
     campaign,
@@ -117,5 +119,5 @@ export async function prepareFile(options: PrepareFileOptions): Promise<Prepared
     duplicates: rows.duplicates,
     normalizedPhones: rows.normalizedPhones,
   };
-  return { base: builder.finish(), format, delimiter, rows: rows.rows, reading };
+  return { base: withPhoneHints(builder.finish(), options.normalizePhones ?? false), format, delimiter, rows: rows.rows, reading };
 }
