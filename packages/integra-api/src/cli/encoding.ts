@@ -175,18 +175,27 @@ async function forEachChunk(path: string, start: number, each: (bytes: Buffer) =
   }
 }
 
-/** Whether every byte from `start` is valid UTF-8 (native check, chunk by chunk). */
+/** Whether every byte from `start` is valid UTF-8 (native check, chunk by chunk, with no copy but a cut character's ≤ 3 bytes). */
 async function allUtf8(path: string, start: number): Promise<boolean> {
-  let valid = true;
-  let carry = Buffer.alloc(0);
-  await forEachChunk(path, start, (chunk) => {
-    const bytes = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
-    // a character cut at the chunk's end is checked with the next chunk
-    const end = completeEnd(bytes);
-    if (!isUtf8(bytes.subarray(0, end))) return (valid = false);
-    carry = Buffer.from(bytes.subarray(end));
-  });
-  return valid && carry.length === 0;
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    let position = start;
+    let carried = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, carried, CHUNK - carried, position);
+      const filled = carried + bytesRead;
+      if (bytesRead === 0) return carried === 0;
+      position += bytesRead;
+      // a character cut at the chunk's end is checked with the next chunk
+      const end = completeEnd(buffer.subarray(0, filled));
+      if (!isUtf8(buffer.subarray(0, end))) return false;
+      buffer.copy(buffer, 0, end, filled);
+      carried = filled - end;
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Whether the file is all ASCII (so any single-byte reading is the same). */
