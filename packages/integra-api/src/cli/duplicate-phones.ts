@@ -24,31 +24,42 @@ const MIN_SLOTS = 1 << 12;
 
 /** A set of phones seen so far. Phones must be valid: digits with an optional leading `+`. */
 export class DuplicatePhones {
-  private table: Uint32Array;
+  // int32 halves (`| 0`): V8 keeps them unboxed, where uint32 above 2^30 would be heap numbers
+  private table: Int32Array;
   private slots: number;
   private count = 0;
-  private keyHigh = 0;
-  private keyLow = 0;
 
   /** `expected`: about how many phones will be added (the table is sized for it once). */
   constructor(expected: number) {
     this.slots = Math.max(MIN_SLOTS, Math.ceil(expected / LOAD));
-    this.table = new Uint32Array(this.slots * 2);
+    this.table = new Int32Array(this.slots * 2);
   }
 
   /** Adds `phone`; `true` when it was added before (a duplicate). */
   add(phone: string): boolean {
-    this.key(phone);
-    const high = this.keyHigh;
-    const low = this.keyLow;
+    const length = phone.length;
+    const plus = phone.charCodeAt(0) === 43 ? 1 : 0;
+    const digits = length - plus;
+    let high: number;
+    let low: number;
+    if (digits > MAX_EXACT_DIGITS) {
+      [high, low] = longKey(phone);
+    } else {
+      const split = Math.max(plus, length - 9);
+      let head = 0;
+      for (let i = plus; i < split; i++) head = head * 10 + (phone.charCodeAt(i) - 48);
+      let tail = 0;
+      for (let i = split; i < length; i++) tail = tail * 10 + (phone.charCodeAt(i) - 48);
+      high = (digits * TWO_27 + head) | 0;
+      low = (plus * TWO_30 + tail) | 0;
+    }
     const table = this.table;
     const slots = this.slots;
     let slot = slotOf(high, low, slots);
     for (;;) {
-      const at = slot * 2;
-      const stored = table[at]!;
+      const stored = table[slot * 2]!;
       if (stored === 0) break;
-      if (stored === high && table[at + 1] === low) return true;
+      if (stored === high && table[slot * 2 + 1] === low) return true;
       slot = slot + 1 === slots ? 0 : slot + 1;
     }
     table[slot * 2] = high;
@@ -57,37 +68,11 @@ export class DuplicatePhones {
     return false;
   }
 
-  /** Sets keyHigh/keyLow for `phone` (keyHigh is never 0: a phone has at least 1 digit). */
-  private key(phone: string): void {
-    const length = phone.length;
-    const plus = phone.charCodeAt(0) === 43 ? 1 : 0;
-    const digits = length - plus;
-    if (digits > MAX_EXACT_DIGITS) {
-      let first = 0x811c9dc5;
-      let second = 0x01000193;
-      for (let i = 0; i < length; i++) {
-        const c = phone.charCodeAt(i);
-        first = Math.imul(first ^ c, 0x01000193);
-        second = Math.imul(second ^ c, 0x5bd1e995) ^ (second >>> 13);
-      }
-      this.keyHigh = (31 * TWO_27 + (first & (TWO_27 - 1))) >>> 0;
-      this.keyLow = second >>> 0;
-      return;
-    }
-    const split = Math.max(plus, length - 9);
-    let high = 0;
-    for (let i = plus; i < split; i++) high = high * 10 + (phone.charCodeAt(i) - 48);
-    let low = 0;
-    for (let i = split; i < length; i++) low = low * 10 + (phone.charCodeAt(i) - 48);
-    this.keyHigh = (digits * TWO_27 + high) >>> 0;
-    this.keyLow = (plus * TWO_30 + low) >>> 0;
-  }
-
   private grow(): void {
     const old = this.table;
     const oldSlots = this.slots;
     this.slots = oldSlots * 2;
-    this.table = new Uint32Array(this.slots * 2);
+    this.table = new Int32Array(this.slots * 2);
     for (let s = 0; s < oldSlots; s++) {
       const high = old[s * 2]!;
       if (high === 0) continue;
@@ -98,6 +83,18 @@ export class DuplicatePhones {
       this.table[slot * 2 + 1] = low;
     }
   }
+}
+
+/** The key of a phone of more than 17 digits: a 59-bit hash, with the digit count field at 31 (never an exact key's). */
+function longKey(phone: string): [number, number] {
+  let first = 0x811c9dc5;
+  let second = 0x01000193;
+  for (let i = 0; i < phone.length; i++) {
+    const c = phone.charCodeAt(i);
+    first = Math.imul(first ^ c, 0x01000193);
+    second = Math.imul(second ^ c, 0x5bd1e995) ^ (second >>> 13);
+  }
+  return [(31 * TWO_27 + (first & (TWO_27 - 1))) | 0, second | 0];
 }
 
 /** A slot for a key: a murmur3-style mix of both halves, scaled to the table. */
