@@ -13,7 +13,7 @@ import { PHONE_RE, checkPhone, shown } from '../dialer/rules.js';
 import type { DialerBase, DialerContact } from '../dialer/types.js';
 import { planColumns, type ColumnChoices, type ColumnPlan, type ColumnUse } from './columns.js';
 import { FastCsvRows, bytesToText, csvContact, filledUnnamed, isBlankBytes } from './csv-fast-row.js';
-import { DuplicatePhones } from './duplicate-phones.js';
+import { DuplicatePhones, PhoneLog } from './duplicate-phones.js';
 import { LISTED_LINES, type ReadingReport } from './reading-report.js';
 
 /** What {@link ContactRows} needs. */
@@ -44,14 +44,23 @@ export class ContactRows {
   columns: ColumnUse[] = [];
   private plan: ColumnPlan | undefined;
   private fast: FastCsvRows | undefined;
-  private readonly seen: DuplicatePhones;
+  /** `--dedupe`: decides on each row as it comes. */
+  private readonly seen: DuplicatePhones | undefined;
+  /** Without `--dedupe`: only reports, so it checks at the end (sequential writes, see duplicate-phones.ts). */
+  private readonly log: PhoneLog | undefined;
+  /**
+   * After {@link finish}: every line whose phone an earlier line has, ascending (without
+   * `--dedupe`; a later pass that must leave them out can skip exactly these).
+   */
+  duplicateLines: Int32Array | undefined;
   private readonly isBlank: (field: string) => boolean;
 
   constructor(
     private readonly builder: DialerBaseBuilder,
     private readonly options: ContactRowsOptions,
   ) {
-    this.seen = new DuplicatePhones(options.expectedRows);
+    if (options.dedupe) this.seen = new DuplicatePhones(options.expectedRows);
+    else this.log = new PhoneLog();
     this.duplicates = { count: 0, lines: [], dropped: options.dedupe };
     this.normalizedPhones = options.normalizePhones ? 0 : null;
     this.isBlank = options.asBytes ? isBlankBytes : (field) => field.trim() === '';
@@ -146,9 +155,22 @@ export class ContactRows {
     this.builder.add(contact, line);
   }
 
-  /** Notes a repeated phone; `true` when the row must be left out (`dedupe`). */
+  /** After the last row: the duplicates of the whole file, when they are checked at the end. */
+  finish(): void {
+    if (this.log === undefined) return;
+    const found = this.log.finish(LISTED_LINES);
+    this.duplicates.count = found.count;
+    this.duplicates.lines = found.first;
+    this.duplicateLines = found.lines;
+  }
+
+  /** Notes a valid phone; `true` when the row must be left out (a repeat, with `dedupe`). */
   private duplicate(phone: string, line: number): boolean {
-    if (!this.seen.add(phone)) return false;
+    if (this.log !== undefined) {
+      this.log.add(phone, line);
+      return false;
+    }
+    if (!this.seen!.add(phone)) return false;
     this.duplicates.count++;
     if (this.duplicates.lines.length < LISTED_LINES) this.duplicates.lines.push({ line, phone });
     return this.options.dedupe;

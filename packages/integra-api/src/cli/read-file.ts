@@ -106,6 +106,7 @@ export async function prepareFile(options: PrepareFileOptions): Promise<Prepared
       onChunk: (n) => (bytesRead = n),
     });
   }
+  rows.finish();
   onProgress?.(rows.rows, head.size, head.size);
   const reading: ReadingReport = {
     encoding,
