@@ -141,7 +141,8 @@ export class PhoneLog {
   /** Notes a valid phone (digits with an optional leading `+`) on file line `line`. */
   add(phone: string, line: number): void {
     computeKey(phone);
-    const partition = mix(keyHigh, keyLow) >>> 26;
+    // the low bits: a slot in a table is taken from the high bits of the same mix, which must not all be alike
+    const partition = mix(keyHigh, keyLow) & (PARTITIONS - 1);
     const list = this.blocks[partition]!;
     let n = this.filled[partition]!;
     let block = list[list.length - 1];
