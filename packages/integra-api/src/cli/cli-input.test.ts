@@ -314,6 +314,6 @@ describe('case 10: duplicates', () => {
     const r = await upload('--campaign', 'S', '--normalize-phones', '--dedupe', path);
     expect(r.code).toBe(0);
     expect(sim.uploads[0]!.lines).toEqual(['S;099123456;name=Ana;;;', 'S;099123457;name=Eva;;;']);
-    expect(r.stdout).toContain('--normalize-phones changed 4 phones');
+    expect(r.stdout).toContain('--normalize-phones changed 4 main phones');
   });
 });

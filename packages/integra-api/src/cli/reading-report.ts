@@ -25,7 +25,7 @@ export interface ReadingReport {
   columns: ColumnUse[];
   /** Rows whose main phone is on an earlier row too; `dropped` with `--dedupe` (the first is kept). */
   duplicates: { count: number; lines: { line: number; phone: string }[]; dropped: boolean };
-  /** Phones changed by `--normalize-phones` (`null` without it). */
+  /** Main phones changed by `--normalize-phones` (`null` without it). */
   normalizedPhones: number | null;
 }
 
@@ -79,6 +79,6 @@ export function formatReadingReport(report: ReadingReport): string[] {
     const action = duplicates.dropped ? 'left out (--dedupe kept the first of each)' : 'uploaded as they are (--dedupe keeps only the first of each)';
     out.push(`${plural(duplicates.count, 'row')} repeat${duplicates.count === 1 ? 's' : ''} the phone of an earlier row, ${action}: line${duplicates.count === 1 ? '' : 's'} ${listed}`);
   }
-  if (report.normalizedPhones !== null) out.push(`--normalize-phones changed ${plural(report.normalizedPhones, 'phone')}`);
+  if (report.normalizedPhones !== null) out.push(`--normalize-phones changed ${plural(report.normalizedPhones, 'main phone')}`);
   return out;
 }
