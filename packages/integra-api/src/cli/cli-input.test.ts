@@ -272,6 +272,22 @@ describe('case 9: columns', () => {
     expect(sim.uploads[0]!.lines).toEqual(['S;098344484;telefono=24001234:nombre=Ana;;;']);
   });
 
+  it('a column name given twice: refused with a --drop that works when followed', async () => {
+    const path = file('phone,nota,nota\n098344484,a,b\n');
+    const r = await json('--campaign', 'S', path);
+    expect(r.problems[0].reason).toBe('column "nota" appears twice: rename one in the header, or leave both out with --drop nota');
+    expect(await json('--campaign', 'S', '--drop', 'nota', path)).toMatchObject({ ok: true, contacts: 1 });
+  });
+
+  it('--delimiter tab (or a real tab) reads a tab-separated UTF-8 file', async () => {
+    const path = file('phone\tnombre\n098344484\tAna, Eva\n');
+    for (const delimiter of ['tab', '\t']) {
+      const out = await json('--campaign', 'S', '--delimiter', delimiter, path);
+      expect(out, delimiter).toMatchObject({ ok: true, contacts: 1, reading: { delimiter: '\t', delimiterSource: 'option' } });
+    }
+    expect((await json('--campaign', 'S', path)).reading).toMatchObject({ delimiter: '\t', delimiterSource: 'detected' });
+  });
+
   it('--drop of a column that does not exist, and a value under an unnamed column, are refused', async () => {
     const drop = await json('--campaign', 'S', '--drop', 'Fax', file('phone,name\n098344484,Ana\n'));
     expect(drop.problems[0].reason).toContain('--drop Fax: no column has that name (columns: "phone", "name")');
