@@ -3,10 +3,11 @@
  * object per contact. Two ways share one key:
  *
  * - {@link PhoneLog} (the default, which only reports): each row's key and line are appended to
- *   one of 64 partitions (by a hash of the key), so writes are sequential and cheap; at the end
- *   each partition, small enough for the CPU's cache, is checked in row order with a small
- *   table. 12 bytes per row (10 M rows: 120 MB). A hash table the size of the whole file is
- *   random access on every row: measured 2–3× slower on the 1 M-row benchmark.
+ *   one of 64 partitions, so writes are sequential and cheap; at the end each partition, small
+ *   enough for the CPU's cache, is checked in row order with a small table. 8 bytes per row for
+ *   phones that share the first phone's length and leading digits (one country's numbers: the
+ *   usual list), 12 for the others (10 M rows: 80–120 MB). A hash table the size of the whole
+ *   file is random access on every row: measured about 3× slower on the 1 M-row benchmark.
  * - {@link DuplicatePhones} (`--dedupe`, which must decide on each row as it comes): one open
  *   addressing table sized once from the expected row count, 8 bytes per slot at 0.75 load
  *   (10 M rows: 107 MB), doubled if more rows come.
@@ -130,51 +131,86 @@ export interface DuplicatesFound {
 }
 
 const PARTITIONS = 64;
-const BLOCK_ROWS = 4096;
+const BLOCK_RECORDS = 4096;
 
-/** Phones with their lines, appended as they come and checked for repeats at the end (see the module comment). */
+/** 64 lists of fixed-width int32 records, each appended in order in 4,096-record blocks. */
+class Partitions {
+  readonly blocks: Int32Array[][] = Array.from({ length: PARTITIONS }, () => []);
+  readonly sizes = new Int32Array(PARTITIONS);
+  /** Where {@link reserve} placed the record, in the block it returned. */
+  offset = 0;
+
+  constructor(readonly width: number) {}
+
+  /** A block with room for one more record of `partition`, the record's place in {@link offset}. */
+  reserve(partition: number): Int32Array {
+    const list = this.blocks[partition]!;
+    const n = this.sizes[partition]! % BLOCK_RECORDS;
+    let block = list[list.length - 1];
+    if (block === undefined || n === 0) {
+      block = new Int32Array(BLOCK_RECORDS * this.width);
+      list.push(block);
+    }
+    this.sizes[partition]!++;
+    this.offset = n * this.width;
+    return block;
+  }
+
+  /** Calls `each` with every record's block and offset of `partition`, in order, then frees them. */
+  drain(partition: number, each: (block: Int32Array, offset: number) => void): void {
+    const list = this.blocks[partition]!;
+    const size = this.sizes[partition]!;
+    for (let i = 0; i < size; i++) each(list[Math.floor(i / BLOCK_RECORDS)]!, (i % BLOCK_RECORDS) * this.width);
+    list.length = 0;
+  }
+}
+
+/**
+ * Phones with their lines, appended as they come and checked for repeats at the end (see the
+ * module comment). Most lists are one country's numbers of one length, whose keys share their
+ * high half: those rows keep only the low half and the line (8 bytes); others keep all three
+ * (12 bytes).
+ */
 export class PhoneLog {
-  private readonly blocks: Int32Array[][] = Array.from({ length: PARTITIONS }, () => []);
-  private readonly filled = new Int32Array(PARTITIONS);
-  private readonly sizes = new Int32Array(PARTITIONS);
+  private common: number | undefined;
+  /** (low, line) of phones whose high half is `common`, by the low half's last bits. */
+  private readonly same = new Partitions(2);
+  /** (high, low, line) of the others, by a mix of the key. */
+  private readonly other = new Partitions(3);
 
   /** Notes a valid phone (digits with an optional leading `+`) on file line `line`. */
   add(phone: string, line: number): void {
     computeKey(phone);
-    // the low bits: a slot in a table is taken from the high bits of the same mix, which must not all be alike
-    const partition = mix(keyHigh, keyLow) & (PARTITIONS - 1);
-    const list = this.blocks[partition]!;
-    let n = this.filled[partition]!;
-    let block = list[list.length - 1];
-    if (block === undefined || n === BLOCK_ROWS) {
-      block = new Int32Array(BLOCK_ROWS * 3);
-      list.push(block);
-      n = 0;
+    this.common ??= keyHigh;
+    if (keyHigh === this.common) {
+      const block = this.same.reserve(keyLow & (PARTITIONS - 1));
+      const at = this.same.offset;
+      block[at] = keyLow;
+      block[at + 1] = line;
+      return;
     }
-    block[n * 3] = keyHigh;
-    block[n * 3 + 1] = keyLow;
-    block[n * 3 + 2] = line;
-    this.filled[partition] = n + 1;
-    this.sizes[partition]!++;
+    // the mix's low bits: a slot in a table is taken from its high bits, which must not all be alike
+    const block = this.other.reserve(mix(keyHigh, keyLow) & (PARTITIONS - 1));
+    const at = this.other.offset;
+    block[at] = keyHigh;
+    block[at + 1] = keyLow;
+    block[at + 2] = line;
   }
 
   /** Checks every partition in row order; lists the first `listed` duplicates with their phone. Frees the log. */
   finish(listed: number): DuplicatesFound {
     const found = new IntList();
     const keys = new IntList();
+    const common = this.common ?? 0;
     for (let p = 0; p < PARTITIONS; p++) {
-      const seen = new DuplicatePhones(this.sizes[p]!);
-      const list = this.blocks[p]!;
-      for (let b = 0; b < list.length; b++) {
-        const block = list[b]!;
-        const rows = b === list.length - 1 ? this.filled[p]! : BLOCK_ROWS;
-        for (let r = 0; r < rows; r++) {
-          if (!seen.addKey(block[r * 3]!, block[r * 3 + 1]!)) continue;
-          found.push(block[r * 3 + 2]!);
-          keys.push(block[r * 3]!, block[r * 3 + 1]!);
-        }
-      }
-      list.length = 0;
+      const same = new DuplicatePhones(this.same.sizes[p]!);
+      this.same.drain(p, (block, at) => {
+        if (same.addKey(common, block[at]!)) found.push(block[at + 1]!), keys.push(common, block[at]!);
+      });
+      const other = new DuplicatePhones(this.other.sizes[p]!);
+      this.other.drain(p, (block, at) => {
+        if (other.addKey(block[at]!, block[at + 1]!)) found.push(block[at + 2]!), keys.push(block[at]!, block[at + 1]!);
+      });
     }
     const unsorted = found.values();
     const pairs = keys.values();
@@ -192,13 +228,14 @@ class IntList {
   private data = new Int32Array(1024);
   private length = 0;
 
-  push(...values: number[]): void {
-    if (this.length + values.length > this.data.length) {
+  push(first: number, second?: number): void {
+    if (this.length + 2 > this.data.length) {
       const bigger = new Int32Array(this.data.length * 2);
       bigger.set(this.data);
       this.data = bigger;
     }
-    for (const v of values) this.data[this.length++] = v;
+    this.data[this.length++] = first;
+    if (second !== undefined) this.data[this.length++] = second;
   }
 
   values(): Int32Array {
