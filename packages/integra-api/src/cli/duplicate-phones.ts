@@ -156,11 +156,25 @@ class Partitions {
     return block;
   }
 
-  /** Calls `each` with every record's block and offset of `partition`, in order, then frees them. */
-  drain(partition: number, each: (block: Int32Array, offset: number) => void): void {
+  /**
+   * Adds every record's key of `partition` to `seen`, in order, and pushes the line and key of
+   * each repeat; then frees the partition. `common`: the high half of records that hold none.
+   */
+  check(partition: number, seen: DuplicatePhones, common: number, found: IntList, keys: IntList): void {
     const list = this.blocks[partition]!;
     const size = this.sizes[partition]!;
-    for (let i = 0; i < size; i++) each(list[Math.floor(i / BLOCK_RECORDS)]!, (i % BLOCK_RECORDS) * this.width);
+    const width = this.width;
+    for (let b = 0; b < list.length; b++) {
+      const block = list[b]!;
+      const end = Math.min(BLOCK_RECORDS, size - b * BLOCK_RECORDS) * width;
+      for (let at = 0; at < end; at += width) {
+        const high = width === 3 ? block[at]! : common;
+        const low = block[at + width - 2]!;
+        if (!seen.addKey(high, low)) continue;
+        found.push(block[at + width - 1]!);
+        keys.push(high, low);
+      }
+    }
     list.length = 0;
   }
 }
@@ -203,14 +217,8 @@ export class PhoneLog {
     const keys = new IntList();
     const common = this.common ?? 0;
     for (let p = 0; p < PARTITIONS; p++) {
-      const same = new DuplicatePhones(this.same.sizes[p]!);
-      this.same.drain(p, (block, at) => {
-        if (same.addKey(common, block[at]!)) found.push(block[at + 1]!), keys.push(common, block[at]!);
-      });
-      const other = new DuplicatePhones(this.other.sizes[p]!);
-      this.other.drain(p, (block, at) => {
-        if (other.addKey(block[at]!, block[at + 1]!)) found.push(block[at + 2]!), keys.push(block[at]!, block[at + 1]!);
-      });
+      this.same.check(p, new DuplicatePhones(this.same.sizes[p]!), common, found, keys);
+      this.other.check(p, new DuplicatePhones(this.other.sizes[p]!), common, found, keys);
     }
     const unsorted = found.values();
     const pairs = keys.values();
