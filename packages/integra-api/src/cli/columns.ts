@@ -161,6 +161,7 @@ export function planColumns(header: readonly string[], choices: ColumnChoices = 
     else plan.vars.push({ index: i, name: target.slice(VARS.length) });
     use(i, field ?? target, 'map');
   }
+  let ambiguousPhone = false;
   for (const field of FIELDS) {
     if (choices.map.some((m) => m.target === field)) continue;
     const free = (i: number): boolean => uses[i] === undefined;
@@ -169,6 +170,7 @@ export function planColumns(header: readonly string[], choices: ColumnChoices = 
     if (known.length > 1) {
       const which = known.map((i) => JSON.stringify(names[i])).join(' and ');
       problem(`columns ${which} could each be the ${field} column: choose one with --map ${field}=${shellWord(names[known[0]!]!)} (the others become variables, or leave them out with --drop)`);
+      ambiguousPhone ||= field === 'phone';
       continue;
     }
     if (known.length === 0) continue;
@@ -177,7 +179,7 @@ export function planColumns(header: readonly string[], choices: ColumnChoices = 
     else plan[field] = i;
     use(i, field, own.length > 0 ? 'name' : 'recognised');
   }
-  if (plan.phone < 0 && !choices.map.some((m) => m.target === 'phone') && !problems.some((p) => p.reason.includes('the phone column'))) {
+  if (plan.phone < 0 && !choices.map.some((m) => m.target === 'phone') && !ambiguousPhone) {
     problem(`no phone column (${listed}): name a column phone (or telefono, celular, movil, mobile…) or pass --map phone=COLUMN`);
   }
   planVariables(names, uses, plan, problem);
