@@ -22,7 +22,7 @@ export const uploadBaseArgs = {
   filename: { type: 'string', description: 'upload name: ≤ 50 of A-Z a-z 0-9 _ -, not starting with R (default: from FILE)', valueHint: 'NAME' },
   'dry-run': { type: 'boolean', description: 'check and encode everything; log in to nothing, send nothing' },
   delimiter: { type: 'string', description: 'CSV field separator: , ; or tab (default: detected from the header)', valueHint: ',|;|tab' },
-  map: { type: 'string', description: 'columns for phone, altPhones (may repeat), priority, agentPhone, or vars.NAME=COLUMN to send a column as variable NAME; repeatable', valueHint: "'phone=Mobile Phone,priority=Prio'" },
+  map: { type: 'string', description: 'columns for phone, altPhones (may repeat), priority, agentPhone, or vars.NAME=COLUMN to send a column as variable NAME; repeatable', valueHint: 'FIELD=COLUMN' },
   drop: { type: 'string', description: 'leave a column out (not sent); repeatable', valueHint: 'COLUMN' },
   'normalize-phones': { type: 'boolean', description: "remove spaces, dashes, dots, parentheses and Excel's ' and =\"…\" from phones before checking them" },
   dedupe: { type: 'boolean', description: 'leave out rows whose phone an earlier row has (duplicates are always reported)' },
@@ -30,8 +30,8 @@ export const uploadBaseArgs = {
   format: { type: 'enum', options: ['auto', 'csv', 'lines'], description: 'file kind (default auto: a first line campaign;phone;… means dialer lines)' },
   encoding: {
     type: 'string',
-    valueHint: ENCODING_OPTIONS.join('|'),
-    description: 'file encoding (default auto: the byte order mark, else UTF-8 when valid, else windows-1252; latin1 is read as windows-1252, as browsers do)',
+    valueHint: 'NAME',
+    description: `${ENCODING_OPTIONS.join(', ')} (default auto: the byte order mark, else UTF-8 when valid, else windows-1252; latin1 reads as windows-1252, as in browsers)`,
   },
   json: { type: 'boolean', description: 'print one JSON document on stdout (result or error), no progress' },
 } satisfies ArgsDef;
