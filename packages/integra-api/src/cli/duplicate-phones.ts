@@ -10,7 +10,8 @@
  *   file is random access on every row: measured about 3× slower on the 1 M-row benchmark.
  * - {@link DuplicatePhones} (`--dedupe`, which must decide on each row as it comes): one open
  *   addressing table sized once from the expected row count, 8 bytes per slot at 0.75 load
- *   (10 M rows: 107 MB), doubled if more rows come.
+ *   (10 M rows: 107 MB, more with the estimate's margin), doubled if more rows come. A reading in
+ *   two passes can do without it: {@link PhoneLog} gives every duplicate line after the first.
  *
  * The key of a phone is exact, not a hash, for every phone of up to 17 digits (E.164 numbers
  * have at most 15): the last 9 digits as a number (< 2^30) with the leading `+` in bit 30, and
