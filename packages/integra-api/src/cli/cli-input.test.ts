@@ -202,6 +202,9 @@ describe('case 8: Excel padding rows and rounded numbers', () => {
   it('skips one ;; row in the middle (spaces too), and names its line', async () => {
     const out = await json('--campaign', 'S', file('telefono;nombre;ciudad\n098344484;Ana;Salto\n;;\n098344485;Eva;Rivera\n ; ;\t\n'));
     expect(out).toMatchObject({ ok: true, contacts: 2, reading: { blankRows: { count: 2, lines: [3, 5] } } });
+    // a padding row above the header too; the header is not a data row
+    const above = await json('--campaign', 'S', file(',,\nphone,name,city\n098344484,Ana,Salto\n09834448X,Eva,Salto\n'));
+    expect(above).toMatchObject({ ok: false, rows: 2, contacts: 1, reading: { blankRows: { count: 1, lines: [1] } }, problems: [{ line: 4 }] });
   });
 
   it('says a phone Excel turned into 9.83445E+08 lost its digits', async () => {

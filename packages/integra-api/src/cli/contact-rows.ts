@@ -75,8 +75,11 @@ export class ContactRows {
   row(record: string[], line: number): boolean {
     if (record.length === 1 && this.isBlank(record[0]!)) return true; // an empty line
     if (this.options.format === 'csv' && this.plan === undefined) {
-      this.rows++; // a padding row above the header is skipped like the others
-      return this.skippedBlank(record, line) || this.header(record, line);
+      // a padding row above the header is skipped like the others (skippedBlank takes back the count)
+      this.rows++;
+      if (this.skippedBlank(record, line)) return true;
+      this.rows--;
+      return this.header(record, line);
     }
     this.rows++;
     if (this.options.format === 'lines') this.dialerLine(record, line);
