@@ -5,8 +5,7 @@
  * path ({@link FastCsvRows}), any other row the ordinary one (`builder.add`). The same class
  * serves CSV files and files already in the dialer line format.
  */
-import type { DialerBaseBuilder } from '../dialer/builder.js';
-import { addCheckedByteLine } from '../dialer/builder.js';
+import { addCheckedByteLine, type DialerBaseBuilder } from '../dialer/builder.js';
 import { parseDialerFields } from '../dialer/parse-line.js';
 import { normalizePhone } from '../dialer/phone-normalize.js';
 import { PHONE_RE, checkPhone, shown } from '../dialer/rules.js';
