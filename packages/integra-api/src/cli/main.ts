@@ -124,7 +124,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     checkFlags(rest);
     const parsed = parseArgs([...rest], uploadBaseArgs) as Record<string, unknown>;
-    return await runUploadBase(checkArgs(parsed), io);
+    return await runUploadBase(checkArgs(parsed, rest), io); // rest: every --map and --drop, which citty keeps one of
   } catch (error) {
     return fail(error);
   }

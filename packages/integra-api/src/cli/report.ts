@@ -7,20 +7,21 @@ import type { PartReport, UploadReport } from '../dialer/upload-run.js';
 import { describePart } from '../dialer/upload-run.js';
 import type { InterruptCause } from './interrupt.js';
 import type { PreparedFile } from './read-file.js';
+import { formatReadingReport, type ReadingReport } from './reading-report.js';
 
-/** How the file was read. */
-export interface FileFacts {
+/**
+ * How the file was read: its path, the data rows read (not the header, empty lines or blank
+ * rows), and the facts of {@link ReadingReport} (encoding, format, delimiter, blank rows,
+ * columns, duplicates, normalised phones).
+ */
+export interface FileFacts extends ReadingReport {
   path: string;
-  format: PreparedFile['format'];
-  /** CSV only. */
-  delimiter?: string;
-  /** Data rows read (not the header, not empty lines). */
   rows: number;
 }
 
 /** The `file` block of the report, from what {@link prepareFile} found. */
 export function fileFacts(path: string, prepared: PreparedFile): FileFacts {
-  return { path, format: prepared.format, ...(prepared.format === 'csv' ? { delimiter: prepared.delimiter } : {}), rows: prepared.rows };
+  return { path, rows: prepared.rows, ...prepared.reading };
 }
 
 /** The report of an upload that got past the checks (whatever happened after). */
@@ -53,10 +54,9 @@ export function count(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** The `file` block as text. */
+/** The `file` block as text: the path and rows, then how it was read, one indented line each. */
 export function fileText(file: FileFacts): string {
-  const how = file.format === 'csv' ? `CSV, delimiter ${JSON.stringify(file.delimiter)}` : 'dialer lines';
-  return `file: ${file.path} (${how}, ${count(file.rows, 'row')})\n`;
+  return `file: ${file.path} (${count(file.rows, 'row')})\n${formatReadingReport(file).map((line) => `  ${line}\n`).join('')}`;
 }
 
 /** One part's line: `  accepted  leads_part01 (100 contacts, lines 2–101)  12.3 KB — why`. */

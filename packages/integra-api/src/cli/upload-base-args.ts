@@ -6,7 +6,9 @@ import { basename, extname } from 'node:path';
 import { defineCommand, type ArgsDef } from 'citty';
 import { DEFAULT_MAX_LINES } from '../dialer/builder.js';
 import { CliError } from './cli-error.js';
-import { parseMap, type MappedField } from './columns.js';
+import { checkMap, parseMap, type ColumnChoices, type MapEntry } from './columns.js';
+import type { Delimiter } from './detect.js';
+import { ENCODING_OPTIONS, type EncodingOption } from './encoding.js';
 import { EXIT_CODE_TEXT } from './exit-codes.js';
 import { parseDuration } from './duration.js';
 
@@ -24,11 +26,18 @@ export const uploadBaseArgs = {
   campaign: { type: 'string', description: "dialer campaign with its <- or ->, quoted: 'Sales<-' (dialer-line files: default from the file)", valueHint: 'NAME' },
   filename: { type: 'string', description: 'upload name: ≤ 50 of A-Z a-z 0-9 _ -, not starting with R (default: from FILE)', valueHint: 'NAME' },
   'dry-run': { type: 'boolean', description: 'check and encode everything; log in to nothing, send nothing' },
-  delimiter: { type: 'string', description: 'CSV field separator: , or ; (default: detected from the header)', valueHint: ',|;' },
-  map: { type: 'string', description: 'columns for the fields phone, altPhones, priority, agentPhone', valueHint: 'phone=Tel,altPhones=Otros' },
+  delimiter: { type: 'string', description: 'CSV field separator: , ; or tab (default: detected from the header)', valueHint: ',|;|tab' },
+  map: { type: 'string', description: 'columns for phone, altPhones (may repeat), priority, agentPhone, or vars.NAME=COLUMN to send a column as variable NAME; repeatable', valueHint: 'FIELD=COLUMN' },
+  drop: { type: 'string', description: 'leave a column out (not sent); repeatable', valueHint: 'COLUMN' },
+  'normalize-phones': { type: 'boolean', description: "remove spaces, dashes, dots, parentheses and Excel's ' and =\"…\" from phones before checking them" },
+  dedupe: { type: 'boolean', description: 'leave out rows whose phone an earlier row has (duplicates are always reported)' },
   'max-lines': { type: 'string', description: `most contacts per upload; more go in parts NAME_part01, NAME_part02… (default ${DEFAULT_MAX_LINES})`, valueHint: 'N' },
   format: { type: 'enum', options: ['auto', 'csv', 'lines'], description: 'file kind (default auto: a first line campaign;phone;… means dialer lines)' },
-  encoding: { type: 'enum', options: ['utf8', 'latin1'], description: 'file encoding (default utf8; latin1 for old Excel exports)' },
+  encoding: {
+    type: 'string',
+    valueHint: 'NAME',
+    description: `${ENCODING_OPTIONS.join(', ')} (default auto: the byte order mark, else UTF-8 when valid, else windows-1252; latin1 reads as windows-1252, as in browsers)`,
+  },
   json: { type: 'boolean', description: 'print one JSON document on stdout (result or error), no progress' },
   timeout: { type: 'string', description: 'time for each request: 90s, 2m, 45000 (ms) or none (default 30s); on a timeout the report says whether the part was sent', valueHint: 'TIME' },
   journal: { type: 'string', description: `file recording each part's outcome, so a re-run sends only what is missing (default ${JOURNAL_DEFAULT_TEXT})`, valueHint: 'PATH' },
@@ -54,6 +63,13 @@ export const UPLOAD_BASE_EXAMPLES = `EXAMPLES
   ucbridge upload-base --url https://acme.ucontactcloud.com --user api --password-file ~/.ucontact-pw \\
     --campaign 'Sales<-' --timeout 2m --json leads.csv
 
+  # an Outlook export: the mobile is the phone, names become variables, the e-mail is left out
+  ucbridge upload-base --campaign 'Sales<-' --dry-run --map 'phone=Mobile Phone' \\
+    --map 'vars.FirstName=First Name,vars.LastName=Last Name' --drop 'E-mail Address' contacts.csv
+
+  # phones typed by hand ("099 123-456", "(099) 123456"), each phone once
+  ucbridge upload-base --campaign 'Sales<-' --dry-run --normalize-phones --dedupe leads.csv
+
 EXIT CODES
 ${EXIT_CODE_TEXT}
 `;
@@ -64,6 +80,9 @@ export const uploadBaseCommand = defineCommand({
   args: uploadBaseArgs,
 });
 
+const DELIMITERS: Record<string, Delimiter> = { ',': ',', ';': ';', tab: '\t', '\t': '\t', '\\t': '\t', comma: ',', semicolon: ';' };
+const ENCODING_ALIASES: Record<string, EncodingOption> = { 'utf-8': 'utf8', 'utf-16le': 'utf16le', 'utf-16be': 'utf16be', cp1252: 'windows-1252', windows1252: 'windows-1252', 'iso-8859-1': 'latin1' };
+
 /** Parsed, checked arguments. */
 export interface UploadBaseArgs {
   file: string;
@@ -72,11 +91,14 @@ export interface UploadBaseArgs {
   campaign?: string;
   filename?: string;
   dryRun: boolean;
-  delimiter?: ',' | ';';
-  map: Partial<Record<MappedField, string>>;
+  delimiter?: Delimiter;
+  /** `--map` (all of them, in order) and `--drop` (all of them). */
+  columns: ColumnChoices;
   maxLines: number;
   format?: 'csv' | 'lines';
-  encoding: 'utf8' | 'latin1';
+  encoding: EncodingOption;
+  normalizePhones: boolean;
+  dedupe: boolean;
   json: boolean;
   /** Milliseconds per request (`Infinity`: none). @default the library's (30 s) */
   timeoutMs?: number;
@@ -86,8 +108,27 @@ export interface UploadBaseArgs {
   passwordFile?: string;
 }
 
-/** Checks parsed citty args; throws a usage {@link CliError}. */
-export function checkArgs(raw: Record<string, unknown>): UploadBaseArgs {
+/** Every value of a repeatable string option in `argv` (`--drop A --drop=B`); citty keeps only the last. */
+export function repeatedValues(argv: readonly string[], name: string): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === `--${name}`) {
+      const value = argv[i + 1];
+      if (value === undefined || value === '') throw new CliError('USAGE', `--${name} needs a value`, { usage: true });
+      values.push(value);
+      i++;
+    } else if (arg.startsWith(`--${name}=`)) values.push(arg.slice(name.length + 3));
+  }
+  return values;
+}
+
+/**
+ * Checks parsed citty args; throws a usage {@link CliError}. `argv` (the command's own
+ * arguments) gives every value of the repeatable `--map` and `--drop`.
+ */
+export function checkArgs(raw: Record<string, unknown>, argv: readonly string[] = []): UploadBaseArgs {
   const usage = (message: string): CliError => new CliError('USAGE', message, { usage: true });
   const str = (name: string): string | undefined => {
     const v = raw[name];
@@ -96,7 +137,17 @@ export function checkArgs(raw: Record<string, unknown>): UploadBaseArgs {
     return v;
   };
   const dryRun = raw['dry-run'] === true || raw['dryRun'] === true;
-  const args: UploadBaseArgs = { file: String(raw['file']), dryRun, map: {}, maxLines: DEFAULT_MAX_LINES, encoding: 'utf8', json: raw['json'] === true, onUnknown: 'stop' };
+  const args: UploadBaseArgs = {
+    file: String(raw['file']),
+    dryRun,
+    columns: { map: [], drop: [] },
+    maxLines: DEFAULT_MAX_LINES,
+    encoding: 'auto',
+    normalizePhones: raw['normalize-phones'] === true || raw['normalizePhones'] === true,
+    dedupe: raw['dedupe'] === true,
+    json: raw['json'] === true,
+    onUnknown: 'stop',
+  };
   for (const name of ['url', 'user', 'campaign', 'filename', 'journal'] as const) {
     const v = str(name);
     if (v !== undefined) args[name] = v;
@@ -117,16 +168,19 @@ export function checkArgs(raw: Record<string, unknown>): UploadBaseArgs {
   if (!dryRun && (args.url === undefined || args.user === undefined)) throw usage('--url and --user are required (or use --dry-run)');
   const delimiter = str('delimiter');
   if (delimiter !== undefined) {
-    if (delimiter !== ',' && delimiter !== ';') throw usage('--delimiter must be , or ;');
-    args.delimiter = delimiter;
+    const named = DELIMITERS[delimiter.toLowerCase()];
+    if (named === undefined) throw usage("--delimiter must be , ; or tab (quote ';' in the shell)");
+    args.delimiter = named;
   }
-  const map = str('map');
-  if (map !== undefined) {
-    try {
-      args.map = parseMap(map);
-    } catch (error) {
-      throw usage((error as Error).message);
-    }
+  const maps = argv.length > 0 ? repeatedValues(argv, 'map') : [str('map')].filter((m) => m !== undefined);
+  const drops = argv.length > 0 ? repeatedValues(argv, 'drop') : [str('drop')].filter((d) => d !== undefined);
+  try {
+    const map: MapEntry[] = maps.flatMap(parseMap);
+    checkMap(map);
+    args.columns = { map, drop: drops.map((d) => d.trim()) };
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw usage((error as Error).message);
   }
   const maxLines = str('max-lines');
   if (maxLines !== undefined) {
@@ -135,7 +189,12 @@ export function checkArgs(raw: Record<string, unknown>): UploadBaseArgs {
   }
   const format = str('format');
   if (format === 'csv' || format === 'lines') args.format = format;
-  if (str('encoding') === 'latin1') args.encoding = 'latin1';
+  const encoding = str('encoding');
+  if (encoding !== undefined) {
+    const option = ENCODING_ALIASES[encoding.toLowerCase()] ?? (ENCODING_OPTIONS as readonly string[]).find((o) => o === encoding.toLowerCase());
+    if (option === undefined) throw usage(`--encoding must be one of ${ENCODING_OPTIONS.join(', ')}`);
+    args.encoding = option as EncodingOption;
+  }
   return args;
 }
 

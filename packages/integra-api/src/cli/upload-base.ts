@@ -52,8 +52,10 @@ export async function runUploadBase(args: UploadBaseArgs, io: CliIo): Promise<nu
     maxLines: args.maxLines,
     format: args.format,
     delimiter: args.delimiter,
-    map: args.map,
+    columns: args.columns,
     encoding: args.encoding,
+    normalizePhones: args.normalizePhones,
+    dedupe: args.dedupe,
     signal,
   };
   const encodeBody = createUploadBodyEncoder();
@@ -78,7 +80,7 @@ export async function runUploadBase(args: UploadBaseArgs, io: CliIo): Promise<nu
     if (args.json) {
       const message = `${base.problemCount} problems, nothing was uploaded`;
       print(`${JSON.stringify({ ok: false, exitCode: EXIT.USAGE, code: 'INVALID_CONTACTS', message, file, rows: prepared.rows, contacts: base.contacts, ...(args.dryRun ? { parts: dryParts() } : {}), problemCount: base.problemCount, problems: base.problems })}\n`);
-    } else io.stderr.write(problemReport(args.file, base));
+    } else io.stderr.write(problemReport(args.file, base) + fileText(file));
     return EXIT.USAGE;
   }
   if (base.contacts === 0) throw new CliError('EMPTY_FILE', `${args.file} holds no contacts`);
@@ -231,7 +233,7 @@ async function sendPass2(context: UploadContext, run: UploadRun, session: Sessio
       ...(args.timeoutMs === undefined ? {} : { timeoutMs: args.timeoutMs }),
     });
   };
-  const again = await prepareFile({ ...readOptions, onPart });
+  const again = await prepareFile({ ...readOptions, secondPass: context.prepared.secondPass, onPart });
   if (again.base.problemCount > 0 || seen !== count) {
     throw new CliError('FILE_CHANGED', `${args.file} changed while it was being uploaded; nothing more was sent`);
   }

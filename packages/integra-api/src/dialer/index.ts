@@ -19,3 +19,5 @@ export { uploadBase, sendDialerBase, type UploadBaseOptions, type SendOptions } 
 export { encodeUploadBody, createUploadBodyEncoder, type BodyPart } from './upload-body.js';
 export { InvalidContactsError, UploadBaseError, formatProblem } from './errors.js';
 export { parseDialerLine, parseDialerFields, type ParsedDialerLine } from './parse-line.js';
+export { normalizePhone } from './phone-normalize.js';
+export { FORBIDDEN_RANGES, type ForbiddenRange } from './characters.js';

@@ -23,7 +23,11 @@ export interface ContactProblem {
   index: number;
   /** 1-based line of the file where the contact starts, when it came from a file. */
   line?: number;
-  /** The field at fault: `phone`, `altPhones[1]`, `vars.city`, `priority`, `agentPhone`, `campaign`, `row`, `header`. */
+  /**
+   * The field at fault: `phone`, `altPhones[1]`, `vars.city`, `priority`, `agentPhone`,
+   * `campaign`; for files also `row`, `header`, `encoding` (a line the file's encoding cannot
+   * read truly) and `column N` (a value under a column with no name).
+   */
   field: string;
   /** Why, in words for the person who must fix the file. */
   reason: string;
