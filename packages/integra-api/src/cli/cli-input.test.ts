@@ -35,13 +35,15 @@ function file(content: string | Buffer, name = `f${++files}.csv`): string {
   return path;
 }
 
+let runs = 0;
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(['upload-base', ...argv], {
     stdout: { write: (t: string) => (stdout += t) },
     stderr: { write: (t: string) => (stderr += t) },
-    env: { UCONTACT_PASSWORD: PASSWORD },
+    // each run its own journal: these tests read files, and a shared journal would (rightly) not send again what an earlier run sent
+    env: { UCONTACT_PASSWORD: PASSWORD, XDG_STATE_HOME: join(dir, `state${++runs}`) },
     interactive: false,
   });
   return { code, stdout, stderr };

@@ -269,7 +269,8 @@ describe('ucbridge upload-base: input files', () => {
     const auto = await run(['upload-base', ...login(), '--campaign', 'S', path]);
     expect(auto.code).toBe(0);
     expect(auto.stdout).toContain('read as Windows-1252 (no byte order mark; line 2 is not valid UTF-8');
-    const latin1 = await run(['upload-base', ...login(), '--campaign', 'S', '--encoding', 'latin1', path]);
+    // another journal: the same parts again would (rightly) not be sent twice
+    const latin1 = await run(['upload-base', ...login(), '--campaign', 'S', '--encoding', 'latin1', '--journal', join(dir, 'latin1.jsonl'), path]);
     expect(latin1.code).toBe(0);
     expect(sim.uploads.map((u) => u.text)).toEqual(['S;098344484;name=Pérez;;;', 'S;098344484;name=Pérez;;;']);
   });
