@@ -56,11 +56,6 @@ export class ContactRows {
   private readonly dropped: IntList | undefined;
   /** A second reading: the next place to look in `options.leaveOut`. */
   private leaveOutAt = 0;
-  /**
-   * After {@link finish}: every line whose phone an earlier line has, ascending (without
-   * `--dedupe`; a later pass that must leave them out can skip exactly these).
-   */
-  duplicateLines: Int32Array | undefined;
   private readonly isBlank: (field: string) => boolean;
 
   constructor(
@@ -176,7 +171,6 @@ export class ContactRows {
     const found = this.log.finish(LISTED_LINES);
     this.duplicates.count = found.count;
     this.duplicates.lines = found.first;
-    this.duplicateLines = found.lines;
   }
 
   /** The lines left out as repeats (`--dedupe`), ascending; empty without it. */

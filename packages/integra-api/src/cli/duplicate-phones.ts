@@ -10,8 +10,8 @@
  *   file is random access on every row: measured about 3× slower on the 1 M-row benchmark.
  * - {@link DuplicatePhones} (`--dedupe`, which must decide on each row as it comes): one open
  *   addressing table sized once from the expected row count, 8 bytes per slot at 0.75 load
- *   (10 M rows: 107 MB, more with the estimate's margin), doubled if more rows come. A reading in
- *   two passes can do without it: {@link PhoneLog} gives every duplicate line after the first.
+ *   (10 M rows: 107 MB, more with the estimate's margin), doubled if more rows come. The CLI's
+ *   second pass needs neither: it leaves out exactly the lines the first pass left out.
  *
  * The key of a phone is exact, not a hash, for every phone of up to 17 digits (E.164 numbers
  * have at most 15): the last 9 digits as a number (< 2^30) with the leading `+` in bit 30, and
@@ -89,6 +89,12 @@ export class DuplicatePhones {
     this.table = new Int32Array(this.slots * 2);
   }
 
+  /** Forgets every key, keeping the table's size (one table serves each partition in turn). */
+  clear(): void {
+    this.table.fill(0);
+    this.count = 0;
+  }
+
   /** Adds `phone` (valid: digits with an optional leading `+`); `true` when it was added before. */
   add(phone: string): boolean {
     computeKey(phone);
@@ -122,13 +128,37 @@ export class DuplicatePhones {
   }
 }
 
-/** Duplicates found: how many, every line (ascending), and the first lines with their phone. */
+/** Duplicates found: how many, and the first lines with their phone. */
 export interface DuplicatesFound {
   count: number;
-  /** Every line whose phone an earlier line has, ascending (a later pass can skip them). */
-  lines: Int32Array;
-  /** The first `listed` of them with the phone. */
+  /** The first `listed` of them (by line) with the phone. */
   first: { line: number; phone: string }[];
+}
+
+/**
+ * The `listed` smallest lines given to {@link offer}, with their keys, and how many were offered:
+ * a report's first lines without holding every duplicate (10 M rows can hold millions).
+ */
+class FirstLines {
+  count = 0;
+  readonly lines: number[] = [];
+  readonly keys: [number, number][] = [];
+
+  constructor(private readonly listed: number) {}
+
+  offer(line: number, high: number, low: number): void {
+    this.count++;
+    const lines = this.lines;
+    if (lines.length === this.listed && line > lines[lines.length - 1]!) return;
+    let at = lines.length;
+    while (at > 0 && lines[at - 1]! > line) at--;
+    lines.splice(at, 0, line);
+    this.keys.splice(at, 0, [high, low]);
+    if (lines.length > this.listed) {
+      lines.pop();
+      this.keys.pop();
+    }
+  }
 }
 
 const PARTITIONS = 64;
@@ -158,10 +188,10 @@ class Partitions {
   }
 
   /**
-   * Adds every record's key of `partition` to `seen`, in order, and pushes the line and key of
-   * each repeat; then frees the partition. `common`: the high half of records that hold none.
+   * Adds every record's key of `partition` to `seen`, in order, and offers the line and key of
+   * each repeat to `found`; then frees the partition. `common`: the high half of records that hold none.
    */
-  check(partition: number, seen: DuplicatePhones, common: number, found: IntList, keys: IntList): void {
+  check(partition: number, seen: DuplicatePhones, common: number, found: FirstLines): void {
     const list = this.blocks[partition]!;
     const size = this.sizes[partition]!;
     const width = this.width;
@@ -171,9 +201,7 @@ class Partitions {
       for (let at = 0; at < end; at += width) {
         const high = width === 3 ? block[at]! : common;
         const low = block[at + width - 2]!;
-        if (!seen.addKey(high, low)) continue;
-        found.push(block[at + width - 1]!);
-        keys.push(high, low);
+        if (seen.addKey(high, low)) found.offer(block[at + width - 1]!, high, low);
       }
     }
     list.length = 0;
@@ -214,21 +242,17 @@ export class PhoneLog {
 
   /** Checks every partition in row order; lists the first `listed` duplicates with their phone. Frees the log. */
   finish(listed: number): DuplicatesFound {
-    const found = new IntList();
-    const keys = new IntList();
+    const found = new FirstLines(listed);
     const common = this.common ?? 0;
+    // one table, sized for the largest partition, cleared for each
+    const seen = new DuplicatePhones(Math.max(...this.same.sizes, ...this.other.sizes));
     for (let p = 0; p < PARTITIONS; p++) {
-      this.same.check(p, new DuplicatePhones(this.same.sizes[p]!), common, found, keys);
-      this.other.check(p, new DuplicatePhones(this.other.sizes[p]!), common, found, keys);
+      seen.clear();
+      this.same.check(p, seen, common, found);
+      seen.clear();
+      this.other.check(p, seen, common, found);
     }
-    const unsorted = found.values();
-    const pairs = keys.values();
-    const lines = unsorted.slice().sort();
-    const last = lines.length === 0 ? 0 : lines[Math.min(listed, lines.length) - 1]!;
-    const first: DuplicatesFound['first'] = [];
-    for (let i = 0; i < unsorted.length; i++) if (unsorted[i]! <= last) first.push({ line: unsorted[i]!, phone: phoneOfKey(pairs[i * 2]!, pairs[i * 2 + 1]!) });
-    first.sort((a, b) => a.line - b.line);
-    return { count: lines.length, lines, first: first.slice(0, listed) };
+    return { count: found.count, first: found.lines.map((line, i) => ({ line, phone: phoneOfKey(...found.keys[i]!) })) };
   }
 }
 

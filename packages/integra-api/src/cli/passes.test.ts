@@ -54,18 +54,18 @@ it('the second pass reads as the first did: the encoding chosen once, and --dedu
   // Windows-1252 (no byte order mark, not UTF-8: detected), the same phone on lines 3 and 5
   const ansi = join(dir, 'ansi.csv');
   writeFileSync(ansi, Buffer.from('phone,name\n098344484,P\xe9rez\n098344484,P\xe9rez\n098344485,Ana\n098344484,Eva\n098344486,Luz\n', 'latin1'));
-  const bodies = (parts: { chunks: Uint8Array[] }[]): string[] => parts.map((p) => Buffer.concat(p.chunks).toString('utf8'));
-  const first: { chunks: Uint8Array[] }[] = [];
+  const bodies = (parts: { chunks: readonly Uint8Array[] }[]): string[] => parts.map((p) => Buffer.concat(p.chunks).toString('utf8'));
+  const first: { chunks: readonly Uint8Array[] }[] = [];
   const pass1 = await prepareFile({ path: ansi, campaign: 'S', filename: 'ansi', maxLines: 2, dedupe: true, onPart: (part) => void first.push(part) });
   expect(pass1.secondPass.encoding).toMatchObject({ encoding: 'windows-1252', source: 'detected' });
   expect([...pass1.secondPass.leaveOut]).toEqual([3, 5]);
   expect(bodies(first)).toEqual(['S;098344484;name=Pérez;;;\nS;098344485;name=Ana;;;', 'S;098344486;name=Luz;;;']);
 
-  const second: { chunks: Uint8Array[] }[] = [];
+  const second: { chunks: readonly Uint8Array[] }[] = [];
   await prepareFile({ path: ansi, campaign: 'S', filename: 'ansi', maxLines: 2, secondPass: pass1.secondPass, onPart: (part) => void second.push(part) });
   expect(bodies(second)).toEqual(bodies(first));
   // the second pass leaves out exactly the lines it is given: it does not look for repeats itself
-  const none: { chunks: Uint8Array[] }[] = [];
+  const none: { chunks: readonly Uint8Array[] }[] = [];
   await prepareFile({ path: ansi, campaign: 'S', filename: 'ansi', maxLines: 2, secondPass: { ...pass1.secondPass, leaveOut: new Int32Array([5]) }, onPart: (part) => void none.push(part) });
   expect(bodies(none)[0]).toBe('S;098344484;name=Pérez;;;\nS;098344484;name=Pérez;;;');
 });
