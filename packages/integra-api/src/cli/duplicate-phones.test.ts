@@ -53,6 +53,21 @@ describe('PhoneLog (duplicates checked at the end)', () => {
     expect(all.finish(expected.length).first).toEqual(expected);
   });
 
+  it('gives each repeat its own line when lines skip (blank rows, bad rows, values over several lines)', () => {
+    const rows: [string, number][] = [['099000001', 2], ['099000002', 3], ['099000001', 7], ['+59899000001', 8], ['099000002', 40], ['+59899000001', 41], ['099000001', 1_000_000]];
+    const log = new PhoneLog();
+    for (const [phone, line] of rows) log.add(phone, line);
+    expect(log.finish(100)).toEqual({
+      count: 4,
+      first: [
+        { line: 7, phone: '099000001' },
+        { line: 40, phone: '099000002' },
+        { line: 41, phone: '+59899000001' },
+        { line: 1_000_000, phone: '099000001' },
+      ],
+    });
+  });
+
   it('gives the phone back from its key, leading zeros and + included', () => {
     const log = new PhoneLog();
     ['0001234', '0001234', '+00598991234567', '+00598991234567', '12345678901234567890', '12345678901234567890'].forEach((phone, i) => log.add(phone, i + 1));

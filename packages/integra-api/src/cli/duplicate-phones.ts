@@ -2,11 +2,12 @@
  * Finding main phones that an earlier row has, in flat memory: typed arrays only, no string or
  * object per contact. Two ways share one key:
  *
- * - {@link PhoneLog} (the default, which only reports): each row's key and line are appended to
- *   one of 64 partitions, so writes are sequential and cheap; at the end each partition, small
- *   enough for the CPU's cache, is checked in row order with a small table. 8 bytes per row for
- *   phones that share the first phone's length and leading digits (one country's numbers: the
- *   usual list), 12 for the others (10 M rows: 80–120 MB). A hash table the size of the whole
+ * - {@link PhoneLog} (the default, which only reports): each row's key is appended to one of
+ *   64 partitions, so writes are sequential and cheap; at the end each partition, small enough
+ *   for the CPU's cache, is checked in row order with a small table. 5 bytes per row for phones
+ *   that share the first phone's length and leading digits (one country's numbers: the usual
+ *   list), 9 for the others (10 M rows: 50–90 MB); lines are not kept but found again from the
+ *   order of the rows, for the few the report lists. A hash table the size of the whole
  *   file is random access on every row: measured about 3× slower on the 1 M-row benchmark.
  * - {@link DuplicatePhones} (`--dedupe`, which must decide on each row as it comes): one open
  *   addressing table sized once from the expected row count, 8 bytes per slot at 0.75 load
@@ -135,124 +136,116 @@ export interface DuplicatesFound {
   first: { line: number; phone: string }[];
 }
 
-/**
- * The `listed` smallest lines given to {@link offer}, with their keys, and how many were offered:
- * a report's first lines without holding every duplicate (10 M rows can hold millions).
- */
-class FirstLines {
-  count = 0;
-  readonly lines: number[] = [];
-  readonly keys: [number, number][] = [];
-
-  constructor(private readonly listed: number) {}
-
-  offer(line: number, high: number, low: number): void {
-    this.count++;
-    const lines = this.lines;
-    if (lines.length === this.listed && line > lines[lines.length - 1]!) return;
-    let at = lines.length;
-    while (at > 0 && lines[at - 1]! > line) at--;
-    lines.splice(at, 0, line);
-    this.keys.splice(at, 0, [high, low]);
-    if (lines.length > this.listed) {
-      lines.pop();
-      this.keys.pop();
-    }
-  }
-}
-
 const PARTITIONS = 64;
 const BLOCK_RECORDS = 4096;
+const ORDER_BLOCK = 1 << 20;
 
-/** 64 lists of fixed-width int32 records, each appended in order in 4,096-record blocks. */
-class Partitions {
-  readonly blocks: Int32Array[][] = Array.from({ length: PARTITIONS }, () => []);
-  readonly sizes = new Int32Array(PARTITIONS);
+/** A list of int32 records of one width, appended in 4,096-record blocks (growing copies nothing). */
+class Records {
+  readonly blocks: Int32Array[] = [];
+  size = 0;
   /** Where {@link reserve} placed the record, in the block it returned. */
   offset = 0;
 
   constructor(readonly width: number) {}
 
-  /** A block with room for one more record of `partition`, the record's place in {@link offset}. */
-  reserve(partition: number): Int32Array {
-    const list = this.blocks[partition]!;
-    const n = this.sizes[partition]! % BLOCK_RECORDS;
-    let block = list[list.length - 1];
-    if (block === undefined || n === 0) {
-      block = new Int32Array(BLOCK_RECORDS * this.width);
-      list.push(block);
-    }
-    this.sizes[partition]!++;
+  /** A block with room for one more record, the record's place in {@link offset}. */
+  reserve(): Int32Array {
+    const n = this.size++ % BLOCK_RECORDS;
+    if (n === 0) this.blocks.push(new Int32Array(BLOCK_RECORDS * this.width));
     this.offset = n * this.width;
-    return block;
-  }
-
-  /**
-   * Adds every record's key of `partition` to `seen`, in order, and offers the line and key of
-   * each repeat to `found`; then frees the partition. `common`: the high half of records that hold none.
-   */
-  check(partition: number, seen: DuplicatePhones, common: number, found: FirstLines): void {
-    const list = this.blocks[partition]!;
-    const size = this.sizes[partition]!;
-    const width = this.width;
-    for (let b = 0; b < list.length; b++) {
-      const block = list[b]!;
-      const end = Math.min(BLOCK_RECORDS, size - b * BLOCK_RECORDS) * width;
-      for (let at = 0; at < end; at += width) {
-        const high = width === 3 ? block[at]! : common;
-        const low = block[at + width - 2]!;
-        if (seen.addKey(high, low)) found.offer(block[at + width - 1]!, high, low);
-      }
-    }
-    list.length = 0;
+    return this.blocks[this.blocks.length - 1]!;
   }
 }
 
 /**
  * Phones with their lines, appended as they come and checked for repeats at the end (see the
  * module comment). Most lists are one country's numbers of one length, whose keys share their
- * high half: those rows keep only the low half and the line (8 bytes); others keep all three
- * (12 bytes).
+ * high half: those phones keep only the low half (4 bytes), the others both (8 bytes), in 64 + 64
+ * partitions; one byte per phone says which partition it went to, so a repeat's place in its
+ * partition gives back its order in the file, and its line (the lines are kept only where the
+ * line stops being the order plus a constant: a skipped or bad row). 10 M rows: about 50 MB.
  */
 export class PhoneLog {
   private common: number | undefined;
-  /** (low, line) of phones whose high half is `common`, by the low half's last bits. */
-  private readonly same = new Partitions(2);
-  /** (high, low, line) of the others, by a mix of the key. */
-  private readonly other = new Partitions(3);
+  /** Partitions 0–63: the low half of phones whose high half is `common`; 64–127: (high, low) of the others. */
+  private readonly partitions: Records[] = [...Array.from({ length: PARTITIONS }, () => new Records(1)), ...Array.from({ length: PARTITIONS }, () => new Records(2))];
+  /** The partition of each phone, in the order added, in 1 MiB blocks. */
+  private readonly order: Uint8Array[] = [];
+  private added = 0;
+  /** Pairs (order, line − order) where `line − order` changes, ascending. */
+  private readonly shifts = new IntList();
+  private shift = Number.NaN;
 
-  /** Notes a valid phone (digits with an optional leading `+`) on file line `line`. */
+  /** Notes a valid phone (digits with an optional leading `+`) on file line `line` (lines ascending). */
   add(phone: string, line: number): void {
     computeKey(phone);
     this.common ??= keyHigh;
-    if (keyHigh === this.common) {
-      const block = this.same.reserve(keyLow & (PARTITIONS - 1));
-      const at = this.same.offset;
-      block[at] = keyLow;
-      block[at + 1] = line;
-      return;
+    const at = this.added++;
+    if (line - at !== this.shift) {
+      this.shift = line - at;
+      this.shifts.push(at, this.shift);
     }
     // the mix's low bits: a slot in a table is taken from its high bits, which must not all be alike
-    const block = this.other.reserve(mix(keyHigh, keyLow) & (PARTITIONS - 1));
-    const at = this.other.offset;
-    block[at] = keyHigh;
-    block[at + 1] = keyLow;
-    block[at + 2] = line;
+    const partition = keyHigh === this.common ? keyLow & (PARTITIONS - 1) : PARTITIONS + (mix(keyHigh, keyLow) & (PARTITIONS - 1));
+    const records = this.partitions[partition]!;
+    const block = records.reserve();
+    if (records.width === 1) block[records.offset] = keyLow;
+    else {
+      block[records.offset] = keyHigh;
+      block[records.offset + 1] = keyLow;
+    }
+    if (at % ORDER_BLOCK === 0) this.order.push(new Uint8Array(ORDER_BLOCK));
+    this.order[this.order.length - 1]![at % ORDER_BLOCK] = partition;
   }
 
-  /** Checks every partition in row order; lists the first `listed` duplicates with their phone. Frees the log. */
+  /** Checks every partition in order; lists the first `listed` duplicates with their phone. Frees the log. */
   finish(listed: number): DuplicatesFound {
-    const found = new FirstLines(listed);
     const common = this.common ?? 0;
     // one table, sized for the largest partition, cleared for each
-    const seen = new DuplicatePhones(Math.max(...this.same.sizes, ...this.other.sizes));
-    for (let p = 0; p < PARTITIONS; p++) {
+    const seen = new DuplicatePhones(Math.max(...this.partitions.map((p) => p.size)));
+    let count = 0;
+    // per partition, its first `listed` repeats as (place in the partition, high, low)
+    const firsts: number[][] = [];
+    for (const records of this.partitions) {
       seen.clear();
-      this.same.check(p, seen, common, found);
-      seen.clear();
-      this.other.check(p, seen, common, found);
+      const first: number[] = [];
+      const { width } = records;
+      for (let b = 0; b < records.blocks.length; b++) {
+        const block = records.blocks[b]!;
+        const end = Math.min(BLOCK_RECORDS, records.size - b * BLOCK_RECORDS) * width;
+        for (let at = 0; at < end; at += width) {
+          const high = width === 2 ? block[at]! : common;
+          if (!seen.addKey(high, block[at + width - 1]!)) continue;
+          count++;
+          if (first.length < listed * 3) first.push(b * BLOCK_RECORDS + at / width, high, block[at + width - 1]!);
+        }
+      }
+      records.blocks.length = 0;
+      firsts.push(first);
     }
-    return { count: found.count, first: found.lines.map((line, i) => ({ line, phone: phoneOfKey(...found.keys[i]!) })) };
+    return { count, first: this.firstLines(firsts, listed) };
+  }
+
+  /** Walks the order of partitions to turn each partition's first repeats into the file's first lines. */
+  private firstLines(firsts: number[][], listed: number): DuplicatesFound['first'] {
+    const placed = new Int32Array(2 * PARTITIONS);
+    const next = new Int32Array(2 * PARTITIONS);
+    const shifts = this.shifts.values();
+    const first: DuplicatesFound['first'] = [];
+    let shift = 0;
+    for (let at = 0; at < this.added && first.length < listed; at++) {
+      const partition = this.order[Math.floor(at / ORDER_BLOCK)]![at % ORDER_BLOCK]!;
+      const place = placed[partition]!++;
+      const list = firsts[partition]!;
+      const i = next[partition]!;
+      if (i >= list.length || list[i] !== place) continue;
+      next[partition] = i + 3;
+      while (shift + 2 < shifts.length && shifts[shift + 2]! <= at) shift += 2;
+      first.push({ line: at + shifts[shift + 1]!, phone: phoneOfKey(list[i + 1]!, list[i + 2]!) });
+    }
+    this.order.length = 0;
+    return first;
   }
 }
 
