@@ -24,7 +24,7 @@ function quote(value) {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-function row(i) {
+function row(i, withBadRows = true) {
   // a small deterministic generator so files are identical between runs
   const a = (i * 2654435761) >>> 0;
   const phone = `09${String(1_000_000 + (a % 8_999_999)).padStart(7, '0')}`;
@@ -36,19 +36,19 @@ function row(i) {
     altPhones: i % 3 === 0 ? `M=0=09${String(a % 9_999_999).padStart(7, '0')}|${phone.slice(0, 4)}44484` : '',
     priority: String(1 + (a % 9999)),
   };
-  const bad = BAD_ROWS.get(i);
+  const bad = withBadRows ? BAD_ROWS.get(i) : undefined;
   if (bad) r = bad(r);
   return `${quote(r.phone)},${quote(r.name)},${quote(r.city)},${r.debt},${r.altPhones},${r.priority}\r\n`;
 }
 
-/** Writes the file and resolves with its size in bytes. */
-export async function generate(path, count = 1_000_000) {
+/** Writes the file and resolves with its size in bytes; `{ clean: true }` leaves out the bad rows. */
+export async function generate(path, count = 1_000_000, { clean = false } = {}) {
   mkdirSync(dirname(path), { recursive: true });
   const out = createWriteStream(path);
   let bytes = 0;
   let chunk = '\uFEFFphone,name,city,debt,altPhones,priority\r\n';
   for (let i = 0; i < count; i++) {
-    chunk += row(i);
+    chunk += row(i, !clean);
     if (chunk.length > 1 << 16) {
       bytes += Buffer.byteLength(chunk);
       if (!out.write(chunk)) await once(out, 'drain');

@@ -8,7 +8,9 @@
  */
 import { IntegraError, LoginRefusedError } from './errors.js';
 import { isRefusal, postForm } from './http.js';
+import { checkMilliseconds } from './milliseconds.js';
 import { DEFAULT_TIMEOUT_MS, createSession, type Session } from './session.js';
+import type { HostResolver } from './transport.js';
 import { normalizeBaseUrl } from './url.js';
 
 export { logout, logoutAll, type LogoutOptions, type LogoutAllResult } from './logout.js';
@@ -22,7 +24,11 @@ export interface LoginOptions {
   user: string;
   /** Its password. Sent once in the login body; never stored, logged or put in errors. */
   password: string;
-  /** Milliseconds for the login and, after it, each request of the session. @default 30000 */
+  /**
+   * Milliseconds for the login and, after it, each request of the session: 0 < n ≤
+   * 2,147,483,647, or `Infinity` for no timer. Anything else is refused (`INVALID_ARGUMENT`).
+   * @default 30000
+   */
   timeoutMs?: number;
   /**
    * Aborts the login and every later request of the session (they reject with `ABORTED`),
@@ -31,13 +37,20 @@ export interface LoginOptions {
   signal?: AbortSignal;
   /** Which documented login route to call. @default 'auth/UserLogin' */
   loginPath?: 'auth/UserLogin' | 'auth/getUserToken';
+  /**
+   * Node only: resolves host names for this session's connections (tests, split DNS). For plain
+   * `http:` every address it answers must be loopback, or the request is refused with
+   * `INSECURE_URL` before connecting. @default the system resolver (`dns.lookup`)
+   */
+  resolveHost?: HostResolver;
 }
 
 /**
  * Opens a session: validates the options (before any request), logs in, and resolves with a
  * {@link Session} holding the API key privately.
  *
- * @throws IntegraError `INVALID_ARGUMENT`, `INSECURE_URL` (plain http to a non-loopback host),
+ * @throws IntegraError `INVALID_ARGUMENT`, `INSECURE_URL` (plain http to a host that is not
+ *   loopback by name, or whose name resolves to an address that is not: refused before connecting),
  *   `LOGIN_REFUSED` (answer `0`/`ERROR`: wrong user or password), `BAD_RESPONSE` (no key in
  *   the answer), `HTTP_ERROR`, `TIMEOUT`, `NETWORK`, `ABORTED`.
  */
@@ -53,7 +66,7 @@ export async function login(options: LoginOptions): Promise<Session> {
   if (typeof password !== 'string' || password === '') {
     throw new IntegraError('INVALID_ARGUMENT', `password of user ${user} must be a non-empty string`);
   }
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkMilliseconds('login({ timeoutMs })', options.timeoutMs);
   const path = options.loginPath ?? 'auth/UserLogin';
   if (path !== 'auth/UserLogin' && path !== 'auth/getUserToken') {
     throw new IntegraError('INVALID_ARGUMENT', 'loginPath must be auth/UserLogin or auth/getUserToken');
@@ -67,6 +80,7 @@ export async function login(options: LoginOptions): Promise<Session> {
     timeoutMs,
     signals: [options.signal],
     secrets: [password],
+    resolveHost: options.resolveHost,
   });
   if (isRefusal(body)) {
     throw new LoginRefusedError(`${path}: uContact refused the login of user ${user} (wrong user or password)`, { path });
@@ -76,7 +90,7 @@ export async function login(options: LoginOptions): Promise<Session> {
     // the body is not quoted: a half-broken answer may still contain a key
     throw new IntegraError('BAD_RESPONSE', `${path}: the answer for user ${user} holds no API key (${body.length} characters, neither an md5secret nor a key string last in a JSON list)`, { path });
   }
-  return createSession({ baseUrl, user, timeoutMs }, key, options.signal);
+  return createSession({ baseUrl, user, timeoutMs }, key, options.signal, options.resolveHost);
 }
 
 /**

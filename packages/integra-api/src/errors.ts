@@ -22,6 +22,8 @@ export const INTEGRA_ERROR_CODES = [
   'INVALID_ARGUMENT',
   'INVALID_CONTACTS',
   'UPLOAD_REFUSED',
+  'OUTCOME_UNKNOWN',
+  'UPLOAD_CHANGED',
 ] as const;
 
 /** A stable, documented reason for an {@link IntegraError}. */
@@ -43,6 +45,8 @@ export interface IntegraErrorOptions {
   path?: string;
   /** What went wrong underneath (already stripped of secrets by the thrower). */
   cause?: unknown;
+  /** See {@link IntegraError.outcomeUnknown}. @default false */
+  outcomeUnknown?: boolean;
 }
 
 /** Names of the classes below; {@link isIntegraError} accepts them across realms. */
@@ -60,6 +64,12 @@ export class IntegraError extends Error {
   readonly status?: number;
   /** Relative Integra path of the failed call (`'Dialers/uploadbase'`), when there was one. */
   readonly path?: string;
+  /**
+   * `true` when the request's body was fully sent and no answer was read (a timeout, a dropped
+   * connection, an abort while waiting): the platform may have acted on it. Check before you
+   * retry. `false` when nothing reached the platform or it answered.
+   */
+  readonly outcomeUnknown: boolean;
 
   /** `message` is the detail: the error's `message` reads `ucbridge CODE: message`. */
   constructor(code: IntegraErrorCode, message: string, options: IntegraErrorOptions = {}) {
@@ -68,16 +78,18 @@ export class IntegraError extends Error {
     this.code = code;
     if (options.status !== undefined) this.status = options.status;
     if (options.path !== undefined) this.path = options.path;
+    this.outcomeUnknown = options.outcomeUnknown === true;
   }
 
-  /** Plain data for logs and `postMessage`: `{ name, code, message, status?, path? }`. */
-  toJSON(): { name: string; code: IntegraErrorCode; message: string; status?: number; path?: string } {
+  /** Plain data for logs and `postMessage`: `{ name, code, message, status?, path?, outcomeUnknown? }`. */
+  toJSON(): { name: string; code: IntegraErrorCode; message: string; status?: number; path?: string; outcomeUnknown?: true } {
     return {
       name: this.name,
       code: this.code,
       message: this.message,
       ...(this.status === undefined ? {} : { status: this.status }),
       ...(this.path === undefined ? {} : { path: this.path }),
+      ...(this.outcomeUnknown ? { outcomeUnknown: true as const } : {}),
     };
   }
 }

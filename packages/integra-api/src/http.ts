@@ -1,15 +1,21 @@
 /**
  * The one place that talks HTTP to `Integra/resources/...`: `POST`, form-encoded UTF-8,
  * `Authorization: Basic <key>`, a timeout on the whole exchange (headers and body), and
- * every failure turned into an {@link IntegraError} whose message and cause hold no secret.
- * Uses only `fetch`, `AbortController` and `URLSearchParams`: runs in Node ≥ 20 and browsers.
+ * every failure turned into an {@link IntegraError} whose message and cause hold no secret and
+ * say whether the body was sent. The exchange itself goes through a {@link Transport}
+ * (`node:http` in Node, `fetch` in browsers).
  */
-import { HttpError, IntegraError, NetworkError, TimeoutError, safeCause } from './errors.js';
-import { sessionKey, sessionSignal, type Session } from './session.js';
+import { HttpError, IntegraError, NetworkError, TimeoutError, isIntegraError, safeCause } from './errors.js';
+import { checkMilliseconds, startTimer } from './milliseconds.js';
+import { sessionKey, sessionResolver, sessionSignal, type Session } from './session.js';
+import { defaultTransport, type HostResolver, type Transport, type TransportResponse } from './transport.js';
 
 /** Options of one request. */
 export interface IntegraPostOptions {
-  /** Milliseconds for the whole exchange. @default the session's `timeoutMs` */
+  /**
+   * Milliseconds for the whole exchange: 0 < n ≤ 2,147,483,647, or `Infinity` for no timer.
+   * @default the session's `timeoutMs`
+   */
   timeoutMs?: number;
   /** Aborts the request: it then rejects with `ABORTED`. */
   signal?: AbortSignal;
@@ -28,8 +34,10 @@ const PATH_RE = /^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_.-]+)*$/;
  * @param path relative Integra path such as `'Dialers/uploadbase'` (no leading `/`)
  * @param body form fields, or a `Uint8Array` that already is a form-urlencoded body
  * @throws IntegraError `SESSION_CLOSED` (after logout, before any request), `INVALID_ARGUMENT`
- *   (bad path), `HTTP_ERROR` (non-2xx, `status` set), `TIMEOUT`, `NETWORK`, `ABORTED`
- *   (`options.signal` or the login's signal).
+ *   (bad path or timeout), `INSECURE_URL` (plain http whose name resolved to an address that is
+ *   not loopback: nothing sent), `HTTP_ERROR` (non-2xx, `status` set), `TIMEOUT`, `NETWORK`,
+ *   `ABORTED` (`options.signal` or the login's signal). `TIMEOUT`, `NETWORK` and `ABORTED`
+ *   carry `outcomeUnknown: true` when the body had been sent: check before retrying.
  */
 export async function integraPost(
   session: Session,
@@ -43,9 +51,10 @@ export async function integraPost(
     path,
     body,
     key,
-    timeoutMs: options.timeoutMs ?? session.timeoutMs,
+    timeoutMs: options.timeoutMs === undefined ? session.timeoutMs : checkMilliseconds('integraPost({ timeoutMs })', options.timeoutMs),
     signals: [options.signal, sessionSignal(session)],
     secrets: [key],
+    resolveHost: sessionResolver(session),
   });
 }
 
@@ -61,88 +70,92 @@ export interface FormRequest {
   path: string;
   body: Record<string, string> | Uint8Array;
   key: string | undefined;
+  /** Already checked by {@link checkMilliseconds} where the caller took it; `Infinity`: no timer. */
   timeoutMs: number;
   signals: readonly (AbortSignal | undefined)[];
   secrets: readonly string[];
+  /** @default the system resolver */
+  resolveHost?: HostResolver | undefined;
+  /** @default {@link defaultTransport} */
+  transport?: Transport | undefined;
 }
 
-/** Internal: the request of {@link integraPost}, also used by login (which has no key yet). */
+const encoder = new TextEncoder();
+
+/**
+ * Internal: the request of {@link integraPost}, also used by login (which has no key yet).
+ * Every failure says whether the body was sent: `outcomeUnknown` is set when it was (or, with
+ * `fetch`, may have been) fully sent and no complete answer came.
+ */
 export async function postForm(req: FormRequest): Promise<string> {
   const { path } = req;
   if (typeof path !== 'string' || !PATH_RE.test(path)) {
     throw new IntegraError('INVALID_ARGUMENT', 'path must be a relative Integra path such as Dialers/uploadbase');
   }
-  if (!(Number.isFinite(req.timeoutMs) && req.timeoutMs > 0)) {
-    throw new IntegraError('INVALID_ARGUMENT', `timeoutMs must be a positive number of milliseconds`, { path });
-  }
-  const host = new URL(req.baseUrl).host;
+  checkMilliseconds('timeoutMs', req.timeoutMs);
+  const url = new URL(`${req.baseUrl}/Integra/resources/${path}`);
+  const host = url.host;
   const signals = req.signals.filter((s): s is AbortSignal => s !== undefined);
   if (signals.some((s) => s.aborted)) {
     throw new IntegraError('ABORTED', `${path}: aborted before the request was sent`, { path });
   }
+  const transport = req.transport ?? (await defaultTransport());
 
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
+  let bodySent = false;
+  let answered = false;
+  const stopTimer = startTimer(req.timeoutMs, () => {
     timedOut = true;
     controller.abort();
-  }, req.timeoutMs);
+  });
   const onAbort = (): void => controller.abort();
   for (const s of signals) s.addEventListener('abort', onAbort, { once: true });
 
-  // why the exchange stopped, worded for the step it stopped in
-  const failure = (error: unknown, step: string): IntegraError => {
-    if (timedOut) {
-      return new TimeoutError(`${path}: no complete answer from ${host} within ${req.timeoutMs} ms (${step})`, { path });
-    }
-    if (controller.signal.aborted) return new IntegraError('ABORTED', `${path}: aborted while ${step}`, { path });
+  // why the exchange stopped, worded for the step it stopped in and whether the body was sent
+  const failure = (error: unknown): IntegraError => {
+    if (isIntegraError(error)) return error;
+    const maybeSent = bodySent || !transport.knowsBodySent;
+    const step = answered ? 'reading the answer' : bodySent ? 'waiting for the answer (the request was sent)' : transport.knowsBodySent ? 'sending the request (it was not fully sent)' : 'sending the request';
+    const unknown = maybeSent ? '; the platform may have acted on it: check before retrying' : '';
+    const options = { path, outcomeUnknown: maybeSent };
+    if (timedOut) return new TimeoutError(`${path}: no complete answer from ${host} within ${req.timeoutMs} ms, while ${step}${unknown}`, options);
+    if (controller.signal.aborted) return new IntegraError('ABORTED', `${path}: aborted while ${step}${unknown}`, options);
     // in a browser a CORS refusal is indistinguishable from a network failure: say so
-    const hint = typeof document !== 'undefined' && step === 'sending the request' ? '; in a browser, a CORS refusal looks the same' : '';
-    return new NetworkError(`${path}: network failure while ${step} (${host}${hint})`, {
-      path,
-      cause: safeCause(error, req.secrets),
-    });
+    const hint = typeof document !== 'undefined' && !answered ? '; in a browser, a CORS refusal looks the same' : '';
+    return new NetworkError(`${path}: network failure while ${step} (${host}${hint})${unknown}`, { ...options, cause: safeCause(error, req.secrets) });
   };
 
   const headers: Record<string, string> = { 'Content-Type': FORM_CONTENT_TYPE, Accept: 'application/json, text/plain, */*' };
   if (req.key !== undefined) headers['Authorization'] = `Basic ${req.key}`;
-  const body = req.body instanceof Uint8Array ? req.body : new URLSearchParams(req.body).toString();
+  const body = req.body instanceof Uint8Array ? req.body : encoder.encode(new URLSearchParams(req.body).toString());
 
+  let response: TransportResponse;
   try {
-    let response: Response;
-    try {
-      response = await fetch(`${req.baseUrl}/Integra/resources/${path}`, {
-        method: 'POST',
+    response = await transport.send(
+      {
+        url,
         headers,
-        body: body as BodyInit,
+        body,
         signal: controller.signal,
-        // a redirect would carry the key or password elsewhere: report it instead of following
-        redirect: 'manual',
-        credentials: 'omit',
-        cache: 'no-store',
-      });
-    } catch (error) {
-      throw failure(error, 'sending the request');
-    }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      throw failure(error, 'reading the answer');
-    }
-    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-      throw new HttpError(`${path}: ${host} answered with a redirect, which is not followed (check baseUrl)`, {
-        status: response.status,
-        path,
-      });
-    }
-    if (!response.ok) {
-      const hint = response.status === 401 || response.status === 403 ? ': the API key was not accepted (session ended or expired)' : '';
-      throw new HttpError(`${path}: ${host} answered HTTP ${response.status}${hint}`, { status: response.status, path });
-    }
-    return text;
+        loopbackOnly: url.protocol === 'http:',
+        resolveHost: req.resolveHost,
+        onBodySent: () => (bodySent = true),
+      },
+      () => (answered = true),
+    );
+  } catch (error) {
+    throw failure(error);
   } finally {
-    clearTimeout(timer);
+    stopTimer();
     for (const s of signals) s.removeEventListener('abort', onAbort);
   }
+  if (response.status >= 300 && response.status < 400) {
+    throw new HttpError(`${path}: ${host} answered with a redirect, which is not followed (check baseUrl)`, { status: response.status, path });
+  }
+  if (response.status < 200 || response.status >= 300) {
+    const hint = response.status === 401 || response.status === 403 ? ': the API key was not accepted (session ended or expired)' : '';
+    throw new HttpError(`${path}: ${host} answered HTTP ${response.status}${hint}`, { status: response.status, path });
+  }
+  return response.text;
 }

@@ -5,11 +5,12 @@
  */
 import { IntegraError, isIntegraError } from './errors.js';
 import { postForm } from './http.js';
-import { forgetSession, openSessions, type Session } from './session.js';
+import { checkMilliseconds } from './milliseconds.js';
+import { forgetSession, openSessions, sessionResolver, type Session } from './session.js';
 
 /** Options of {@link logout}. */
 export interface LogoutOptions {
-  /** Milliseconds for the `EndSession` call. @default the session's `timeoutMs` */
+  /** Milliseconds for the `EndSession` call: 0 < n ≤ 2,147,483,647 or `Infinity`. @default the session's `timeoutMs` */
   timeoutMs?: number;
 }
 
@@ -33,6 +34,8 @@ const PATH = 'auth/EndSession';
  *   `TIMEOUT` or `NETWORK` error of the call (its `code` is also in the message).
  */
 export async function logout(session: Session, options: LogoutOptions = {}): Promise<void> {
+  const timeoutMs = options.timeoutMs === undefined ? session.timeoutMs : checkMilliseconds('logout({ timeoutMs })', options.timeoutMs);
+  const resolveHost = sessionResolver(session);
   const key = forgetSession(session);
   if (key === undefined) return;
   const who = `user ${session.user}`;
@@ -43,9 +46,10 @@ export async function logout(session: Session, options: LogoutOptions = {}): Pro
       path: PATH,
       body: { user: session.user, token: key },
       key,
-      timeoutMs: options.timeoutMs ?? session.timeoutMs,
+      timeoutMs,
       signals: [],
       secrets: [key],
+      resolveHost,
     });
   } catch (error) {
     const reason = isIntegraError(error) ? `${error.code}: ${error.message}` : 'unexpected failure';
@@ -63,10 +67,12 @@ export async function logout(session: Session, options: LogoutOptions = {}): Pro
 
 /**
  * Ends every session that `login` opened and nobody ended yet, in parallel: the shutdown
- * hook of a CLI (`process.once('SIGINT', ...)`). Never rejects: failures are listed in the
- * result so the caller can report them.
+ * hook of a CLI (`process.once('SIGINT', ...)`). A failed logout never rejects: failures are
+ * listed in the result so the caller can report them. A bad `timeoutMs` rejects with
+ * `INVALID_ARGUMENT` before any session is touched.
  */
 export async function logoutAll(options: LogoutOptions = {}): Promise<LogoutAllResult> {
+  if (options.timeoutMs !== undefined) checkMilliseconds('logoutAll({ timeoutMs })', options.timeoutMs);
   const sessions = openSessions();
   const outcomes = await Promise.allSettled(sessions.map((s) => logout(s, options)));
   const result: LogoutAllResult = { ended: [], failed: [] };

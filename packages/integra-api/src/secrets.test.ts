@@ -47,7 +47,7 @@ describe('no secret leaks', () => {
   it('no error, session, log line or simulator record shows the password or a key', async () => {
     // every fault, on login, on a call and on logout
     for (const fault of SIM_FAULT_KINDS) {
-      const timeoutMs = fault === 'slow' ? 200 : 10_000;
+      const timeoutMs = fault === 'slow' || fault === 'hold' ? 200 : 10_000;
       sim.setFault(fault, { route: 'auth/UserLogin', times: 1 });
       await catchIt(login(options(timeoutMs)));
       const session = await login(options(timeoutMs));

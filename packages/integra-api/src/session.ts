@@ -7,6 +7,7 @@
  * nothing else holds them) until `logout` ends them; see {@link openSessions}.
  */
 import { IntegraError } from './errors.js';
+import type { HostResolver } from './transport.js';
 
 /** An open uContact API session. Plain, frozen, secret-free data. */
 export interface Session {
@@ -14,7 +15,7 @@ export interface Session {
   readonly baseUrl: string;
   /** The user that logged in (sent as `username`/`user` where the platform asks). */
   readonly user: string;
-  /** Timeout of each request of this session, in milliseconds. */
+  /** Timeout of each request of this session, in milliseconds (`Infinity`: none). */
   readonly timeoutMs: number;
 }
 
@@ -25,6 +26,8 @@ interface SessionState {
   readonly key: string;
   /** The login's signal: aborting it aborts every request of the session (not its logout). */
   readonly signal: AbortSignal | undefined;
+  /** The login's resolver, used by every request of the session. */
+  readonly resolveHost: HostResolver | undefined;
 }
 
 const states = new WeakMap<Session, SessionState>();
@@ -35,9 +38,10 @@ export function createSession(
   fields: { baseUrl: string; user: string; timeoutMs: number },
   key: string,
   signal: AbortSignal | undefined,
+  resolveHost?: HostResolver,
 ): Session {
   const session: Session = Object.freeze({ baseUrl: fields.baseUrl, user: fields.user, timeoutMs: fields.timeoutMs });
-  states.set(session, { key, signal });
+  states.set(session, { key, signal, resolveHost });
   open.add(session);
   return session;
 }
@@ -58,6 +62,11 @@ export function sessionKey(session: Session, path?: string): string {
 /** Internal: the signal the session was opened with, if any. */
 export function sessionSignal(session: Session): AbortSignal | undefined {
   return states.get(session)?.signal;
+}
+
+/** Internal: the resolver the session was opened with, if any. */
+export function sessionResolver(session: Session): HostResolver | undefined {
+  return states.get(session)?.resolveHost;
 }
 
 /**

@@ -5,7 +5,7 @@
 export { startIntegraSim } from './sim.js';
 export { runIntegraSimCli, type CliIo } from './cli.js';
 export { DEFAULT_SIM_USERS, newApiKey, type SimUser } from './users.js';
-export { GARBAGE_BODY, SIM_FAULT_KINDS, type SimFaultKind, type SimFaultOptions } from './faults.js';
+export { GARBAGE_BODY, MAX_DELAY_MS, SIM_FAULT_KINDS, checkDelayMs, type SimFaultKind, type SimFaultOptions } from './faults.js';
 export type { SimUpload } from './uploads.js';
 export type {
   IntegraSim,

@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FaultBook, GARBAGE_BODY, type SimFaultKind } from './faults.js';
+import { FaultBook, GARBAGE_BODY, checkDelayMs, type SimFaultKind } from './faults.js';
 import { builtinRoutes, type SimState } from './routes.js';
 import type { IntegraSim, IntegraSimOptions, SimAnswer, SimRequestRecord, SimRouteHandler } from './types.js';
 import { DEFAULT_SIM_USERS } from './users.js';
@@ -17,6 +17,9 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const SECRET_FIELDS = new Set(['password', 'token']);
 // the full upload is in `uploads`; the request log keeps a prefix so long runs stay small
 const MAX_LOGGED_VALUE = 256;
+/** Faults applied after the route's handler ran (the platform has the request). */
+const PROCESSED_FAULTS: ReadonlySet<SimFaultKind> = new Set(['slow', 'hold', 'drop-after-body']);
+type FrontFault = Exclude<SimFaultKind, 'slow' | 'hold' | 'drop-after-body'>;
 
 /**
  * Starts a simulator and resolves once it listens.
@@ -32,13 +35,27 @@ export async function startIntegraSim(options: IntegraSimOptions = {}): Promise<
   const corsOrigins = new Set(options.cors ?? []);
   const unauthorized = options.unauthorized ?? 'http-401';
 
+  if (options.slowMs !== undefined) checkDelayMs('slowMs', options.slowMs);
+  // Infinity: never answer (the connection stays until the client or close() drops it)
   const delay = (ms: number): Promise<void> =>
     new Promise((resolve) => {
+      if (ms === Infinity) return;
       const t = setTimeout(() => {
         timers.delete(t);
         resolve();
       }, ms);
       timers.add(t);
+    });
+  // answers held by `hold` faults, so releaseHeld() can let them go
+  const held = new Set<() => void>();
+  const hold = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const release = (): void => {
+        held.delete(release);
+        resolve();
+      };
+      held.add(release);
+      void delay(ms).then(release);
     });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -92,8 +109,9 @@ export async function startIntegraSim(options: IntegraSimOptions = {}): Promise<
 
     const fault = faults.take(route);
     record.fault = fault?.kind;
-    if (fault !== undefined && fault.kind !== 'slow') return applyFault(fault.kind, res, record, options.onRequest);
+    if (fault !== undefined && !PROCESSED_FAULTS.has(fault.kind)) return applyFault(fault.kind as FrontFault, res, record, options.onRequest);
     if (fault?.kind === 'slow') await delay(fault.delayMs);
+    if (options.slowMs !== undefined) await delay(options.slowMs);
 
     if (!/^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '')) {
       return finish({ status: 415, body: 'Unsupported Media Type' });
@@ -104,7 +122,15 @@ export async function startIntegraSim(options: IntegraSimOptions = {}): Promise<
     if (!entry.public && session === undefined) {
       return finish(unauthorized === 'http-401' ? { status: 401, body: '0' } : '0');
     }
-    finish(await entry.handler({ route, params, user: session?.user, headers: req.headers }));
+    const answer = await entry.handler({ route, params, user: session?.user, headers: req.headers });
+    // the platform has processed the request; these faults lose or delay only its answer
+    if (fault?.kind === 'hold') await hold(fault.delayMs);
+    if (fault?.kind === 'drop-after-body') {
+      res.socket?.destroy();
+      options.onRequest?.(record);
+      return;
+    }
+    finish(answer);
   };
 
   const server = createServer((req, res) => {
@@ -132,6 +158,9 @@ export async function startIntegraSim(options: IntegraSimOptions = {}): Promise<
     isLive: (key) => state.live.has(key),
     setFault: (kind, faultOptions) => faults.add(kind, faultOptions),
     clearFaults: (route) => faults.clear(route),
+    releaseHeld: () => {
+      for (const release of [...held]) release();
+    },
     addRoute: (route: string, handler: SimRouteHandler, routeOptions = {}) =>
       void routes.set(route.replace(/^\/+/, ''), { handler, public: routeOptions.public ?? false }),
     revokeAll: () => {
@@ -167,7 +196,7 @@ function send(res: ServerResponse, answer: SimAnswer): void {
 }
 
 function applyFault(
-  kind: Exclude<SimFaultKind, 'slow'>,
+  kind: FrontFault,
   res: ServerResponse,
   record: SimRequestRecord,
   onRequest: ((r: SimRequestRecord) => void) | undefined,

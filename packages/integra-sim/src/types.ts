@@ -82,6 +82,11 @@ export interface IntegraSimOptions {
   routes?: Record<string, SimRouteHandler>;
   /** Called after each request is answered, with its (secret-free) record. */
   onRequest?: (record: SimRequestRecord) => void;
+  /**
+   * Slows everything: every Integra request is answered this many milliseconds late (0 < n ≤
+   * 2^31 − 1), before it is processed. @default no delay
+   */
+  slowMs?: number;
 }
 
 /** A running simulator. */
@@ -102,6 +107,8 @@ export interface IntegraSim {
   setFault(kind: SimFaultKind, options?: SimFaultOptions): void;
   /** Turns off every fault, or those set for `route`. */
   clearFaults(route?: string): void;
+  /** Sends now every answer a `hold` fault is holding (a test's "the platform answers at last"). */
+  releaseHeld(): void;
   /** Adds or replaces a route. */
   addRoute(route: string, handler: SimRouteHandler, options?: SimRouteOptions): void;
   /** Ends every live session (as if the platform expired them). */

@@ -1,6 +1,6 @@
 /**
  * A mistake of the person running the CLI (bad arguments, a bad file, no password): printed
- * as a message (with the usage when `usage` is set), exit code 1. Anything that is not a
+ * as one line (ending "see --help" when `usage` is set), exit code 1. Anything that is not a
  * CliError or an IntegraError is a bug and is printed with its stack.
  */
 
@@ -12,14 +12,16 @@ export type CliErrorCode =
   | 'NO_PASSWORD'
   | 'FILE_UNREADABLE'
   | 'INVALID_FILE'
-  | 'EMPTY_FILE';
+  | 'EMPTY_FILE'
+  | 'TOO_MANY_FILES'
+  | 'FILE_CHANGED';
 
 import { formatMessage } from '../errors.js';
 
 /** A user error: message (+ usage), exit 1. Its `message` reads `ucbridge CODE: …`. */
 export class CliError extends Error {
   readonly code: CliErrorCode;
-  /** Print the command's usage before the message. */
+  /** The mistake is in the arguments: the line ends with "see ucbridge upload-base --help". */
   readonly usage: boolean;
 
   constructor(code: CliErrorCode, message: string, options: { usage?: boolean } = {}) {

@@ -1,6 +1,6 @@
 /**
  * A file on disk → rows of fields with their line numbers, streaming. The bytes are read in
- * 1 MiB chunks, the BOM is dropped from the bytes (decoded, U+FEFF would make V8 keep each
+ * 64 KiB chunks and decoded in the file's encoding (`encoding.ts`), the BOM is dropped from the bytes (decoded, U+FEFF would make V8 keep each
  * chunk at two bytes per character), and each chunk is decoded once and handed to papaparse's
  * core parser (`Papa.Parser`) whole: its fast path splits a chunk without quotes in native
  * code, and rows come back as plain arrays with no per-row callback or result object. The last,
@@ -10,9 +10,9 @@
  * read alike; a file with only `\r` (old Mac) is split on `\r`.
  */
 import { createReadStream } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
 import { IntegraError } from '../errors.js';
+import { createChunkDecoder, type TextEncodingName } from './encoding.js';
 
 const CHUNK_BYTES = 1 << 16;
 /** An incomplete row longer than this is a quote that is never closed (it would swallow the file). */
@@ -29,7 +29,10 @@ export interface BrokenRow {
 /** What {@link readCsvRows} needs. */
 export interface CsvRowsOptions {
   path: string;
-  encoding: 'utf8' | 'latin1';
+  /** `latin1` for UTF-8 read as byte strings (the CLI's fast path). */
+  encoding: TextEncodingName | 'latin1';
+  /** Bytes of byte order mark to skip. @default 3 when the file starts with a UTF-8 one, else 0 */
+  bomBytes?: number | undefined;
   delimiter: string;
   /** `false` for files without quoting (the platform's line format): `"` is an ordinary character. */
   quotes: boolean;
@@ -40,8 +43,8 @@ export interface CsvRowsOptions {
   onRow: (fields: string[], line: number) => boolean | void;
   /** A row papaparse could not read; return `false` to stop reading (a fatal one always stops). */
   onBroken: (broken: BrokenRow) => boolean | void;
-  /** After each chunk, with the bytes read so far. */
-  onChunk?: (bytesRead: number) => void;
+  /** After each chunk, with the bytes read so far; reading waits for a returned promise. */
+  onChunk?: (bytesRead: number) => void | Promise<void>;
 }
 
 const REST_UNREAD = '; the rest of the file was not read';
@@ -70,7 +73,7 @@ export async function readCsvRows(options: CsvRowsOptions): Promise<void> {
   const { onRow, onBroken, onChunk, signal } = options;
   const newline = options.newline ?? '\n';
   const parser = new Papa.Parser({ delimiter: options.delimiter, newline, ...(options.quotes ? {} : { fastMode: true }) });
-  const decoder = new StringDecoder(options.encoding);
+  const decoder = createChunkDecoder(options.encoding);
   const input = createReadStream(options.path, { highWaterMark: CHUNK_BYTES });
   let pending = '';
   let line = 1;
@@ -126,12 +129,13 @@ export async function readCsvRows(options: CsvRowsOptions): Promise<void> {
       let bytes = chunk;
       if (first) {
         first = false;
-        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+        const utf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+        bytes = bytes.subarray(options.bomBytes ?? (utf8Bom ? 3 : 0));
       }
       const text = decoder.write(bytes);
       pending = pending === '' ? text : pending + text;
       if (!feed(false)) return;
-      onChunk?.(input.bytesRead);
+      await onChunk?.(input.bytesRead);
     }
     if (signal?.aborted) throw new IntegraError('ABORTED', 'aborted while reading the file; nothing was sent');
     pending += decoder.end();

@@ -1,9 +1,10 @@
 /**
- * What kind of file the user gave: an ordinary CSV export with a header row (comma or
- * semicolon), or a file already in the platform's line format (`campaign;phone;...`, no
- * header). Decided from the first line, before the real parse.
+ * What kind of file the user gave: an ordinary CSV export with a header row (comma, semicolon
+ * or tab, as Excel's "Unicode text" writes), or a file already in the platform's line format
+ * (`campaign;phone;...`, no header). Decided from the first line, before the real parse.
  */
 import { open } from 'node:fs/promises';
+import { createChunkDecoder, type TextEncodingName } from './encoding.js';
 
 /** The two kinds of input file. */
 export type FileFormat = 'csv' | 'lines';
@@ -12,25 +13,30 @@ export type FileFormat = 'csv' | 'lines';
 export interface FileHead {
   firstLine: string;
   size: number;
+  /** About how many lines the file has, from the lines of its first 64 KiB (at least 1,024). */
+  expectedLines: number;
   /** `\r` when the first line ends with a lone CR (old Mac files), else `\n` (LF or CRLF). */
   newline: '\n' | '\r';
 }
 
 const PHONE_LIKE = /^(?:[MWH]=[0-9]{1,3}=)?\+?[0-9]{3,20}$/;
 
-/** Reads the first line (up to 64 KiB) of `path`, without its BOM. */
-export async function readHead(path: string, encoding: BufferEncoding): Promise<FileHead> {
+/** Reads the first line (up to 64 KiB) of `path` in `encoding`, skipping `bomBytes`. */
+export async function readHead(path: string, encoding: TextEncodingName, bomBytes: number): Promise<FileHead> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
     const buf = Buffer.alloc(Math.min(size, 1 << 16));
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    let bytes = buf.subarray(0, bytesRead);
-    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-    const text = bytes.toString(encoding);
+    const bytes = buf.subarray(bomBytes, bytesRead);
+    const text = createChunkDecoder(encoding).write(bytes);
     const end = text.search(/\r?\n|\r/);
     const newline = end >= 0 && text[end] === '\r' && text[end + 1] !== '\n' && end + 1 < text.length ? '\r' : '\n';
-    return { firstLine: end < 0 ? text : text.slice(0, end), size, newline };
+    let lines = 0;
+    for (let i = text.indexOf(newline); i >= 0; i = text.indexOf(newline, i + 1)) lines++;
+    // a sample of whole lines gives bytes per line; the margin covers files whose first rows are short
+    const expectedLines = bytesRead === size ? lines + 1 : Math.ceil((size / Math.max(1, bytesRead)) * Math.max(1, lines) * 1.25);
+    return { firstLine: end < 0 ? text : text.slice(0, end), size, newline, expectedLines: Math.max(1024, expectedLines) };
   } finally {
     await handle.close();
   }
@@ -42,15 +48,21 @@ export function detectFormat(firstLine: string): FileFormat {
   return fields.length >= 2 && fields.length <= 6 && PHONE_LIKE.test(fields[1]!.trim()) ? 'lines' : 'csv';
 }
 
-/** `;` when the header has more semicolons than commas outside quotes, else `,`. */
-export function detectDelimiter(header: string): ',' | ';' {
+/** The CSV delimiters read. */
+export type Delimiter = ',' | ';' | '\t';
+
+/** The delimiter the header has most of outside quotes (tab, then `;`, then `,` on a tie); `,` when none. */
+export function detectDelimiter(header: string): Delimiter {
   let commas = 0;
   let semicolons = 0;
+  let tabs = 0;
   let quoted = false;
   for (const c of header) {
     if (c === '"') quoted = !quoted;
     else if (!quoted && c === ',') commas++;
     else if (!quoted && c === ';') semicolons++;
+    else if (!quoted && c === '\t') tabs++;
   }
+  if (tabs > 0 && tabs >= semicolons && tabs >= commas) return '\t';
   return semicolons > commas ? ';' : ',';
 }

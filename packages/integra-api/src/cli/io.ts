@@ -9,6 +9,14 @@ export interface TextOut {
   /** True on a terminal: progress bars instead of plain lines. */
   isTTY?: boolean;
   columns?: number;
+  /** `false` once the stream can take no more (a Node stream after EPIPE). */
+  writable?: boolean;
+  destroyed?: boolean;
+}
+
+/** Whether `out` can still be written to. */
+export function isOpen(out: TextOut): boolean {
+  return out.writable !== false && out.destroyed !== true;
 }
 
 /** The CLI's world. */
@@ -20,6 +28,9 @@ export interface CliIo {
   interactive: boolean;
   /** Asks for the password without echo. @default @inquirer/password on stdin/stderr */
   promptPassword?: (message: string, signal: AbortSignal) => Promise<string>;
-  /** Aborted on Ctrl-C: stops reading, aborts the request in flight, ends the session. */
+  /**
+   * Aborted on Ctrl-C, SIGTERM, SIGHUP or a closed stdout/stderr (its `reason` an `Interrupt`
+   * naming which): stops reading and sending, aborts the request in flight, ends the session.
+   */
   signal?: AbortSignal;
 }

@@ -3,10 +3,12 @@
  * the exit code, so tests run it in-process; `bin/ucbridge.mjs` wires it to the real process
  * (and Ctrl-C to `io.signal`).
  */
+import { createRequire } from 'node:module';
 import { parseArgs, renderUsage } from 'citty';
 import { formatMessage, isIntegraError } from '../errors.js';
-import { UploadBaseError } from '../dialer/errors.js';
 import { CliError } from './cli-error.js';
+import { EXIT } from './exit-codes.js';
+import { interruptOf, interruptText } from './interrupt.js';
 import type { CliIo, TextOut } from './io.js';
 import { exitCodeOf, runUploadBase } from './upload-base.js';
 import { UPLOAD_BASE_EXAMPLES, checkArgs, uploadBaseArgs, uploadBaseCommand } from './upload-base-args.js';
@@ -17,16 +19,22 @@ export { CliError, type CliErrorCode } from './cli-error.js';
 const MAIN_USAGE = `ucbridge — tools for uContact's Integra API
 
 USAGE  ucbridge <command> [OPTIONS]
+       ucbridge --version
 
 COMMANDS
   upload-base   Check a contact list and upload it to a dialer (ucbridge upload-base --help)
 
 `;
 
+/** This package's version (package.json is two folders up from src/cli and dist/cli alike). */
+export function cliVersion(): string {
+  return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+}
+
 /** Flags that look like a password: refused loudly, the value is never echoed. */
 const PASSWORD_FLAG = /^(?:password|passwd|pass|pw|p|secret|token|key)$/i;
 
-/** Refuses unknown flags (citty accepts anything) and any password flag. */
+/** Refuses unknown flags (citty accepts anything), any password flag, and more than one file. */
 function checkFlags(argv: readonly string[]): void {
   const known = new Map<string, string>(Object.entries(uploadBaseArgs).flatMap(([name, def]) => {
     const camel = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -34,10 +42,17 @@ function checkFlags(argv: readonly string[]): void {
   }));
   known.set('help', 'boolean');
   known.set('h', 'boolean');
+  const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--') break;
-    if (!arg.startsWith('-') || arg === '-') continue;
+    if (arg === '--') {
+      files.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      files.push(arg);
+      continue;
+    }
     const name = arg.replace(/^-+/, '').split('=')[0]!;
     if (PASSWORD_FLAG.test(name)) {
       throw new CliError('PASSWORD_IN_ARGV', `--${name}: a password is never taken from the command line (other users can read it); set UCONTACT_PASSWORD or answer the prompt`, { usage: false });
@@ -45,6 +60,10 @@ function checkFlags(argv: readonly string[]): void {
     const type = known.get(name) ?? known.get(name.replace(/^no-/, ''));
     if (type === undefined) throw new CliError('USAGE', `unknown option ${arg.split('=')[0]}`, { usage: true });
     if ((type === 'string' || type === 'enum') && !arg.includes('=')) i++; // skip its value
+  }
+  if (files.length > 1) {
+    const shown = files.length > 3 ? `${files.slice(0, 3).join(', ')}, …` : files.join(', ');
+    throw new CliError('TOO_MANY_FILES', `one file per upload, got ${files.length} (${shown}); upload them one at a time, or join them into one file first`, { usage: true });
   }
 }
 
@@ -55,9 +74,8 @@ async function usageOf(out: TextOut): Promise<string> {
 }
 
 /**
- * Runs `ucbridge` with `argv` (without `node` and the script). Exit codes: 0 done, 1 the
- * user's mistake (usage, bad file: nothing sent), 2 the platform or network failed,
- * 130 interrupted. Never calls `process.exit`.
+ * Runs `ucbridge` with `argv` (without `node` and the script) and resolves with the exit code
+ * (see `EXIT` in exit-codes.ts and the README's table). Never calls `process.exit`.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -65,25 +83,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const fail = async (error: unknown): Promise<number> => {
     if (error instanceof CliError || (error as { name?: unknown })?.name === 'CLIError') {
       const e = error instanceof CliError ? error : new CliError('USAGE', (error as Error).message, { usage: true });
-      if (json) io.stdout.write(`${JSON.stringify({ ok: false, code: e.code, message: e.message })}\n`);
-      else io.stderr.write(`${e.usage ? `${await usageOf(io.stderr)}\n` : ''}${e.message}\n`);
-      return 1;
+      if (json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: EXIT.USAGE, code: e.code, message: e.message })}\n`);
+      else io.stderr.write(`${e.message}${e.usage ? ` (see ucbridge ${command === 'upload-base' ? 'upload-base ' : ''}--help)` : ''}\n`);
+      return EXIT.USAGE;
     }
+    const interrupted = interruptOf(io.signal);
     if (isIntegraError(error)) {
       const exit = exitCodeOf(error, io.signal);
-      if (json) io.stdout.write(`${JSON.stringify({ ok: false, ...error.toJSON() })}\n`);
-      else {
-        io.stderr.write(`${exit === 130 ? formatMessage('ABORTED', 'interrupted; nothing more was sent, and the session (if one was open) was ended') : error.message}\n`);
-        if (error instanceof UploadBaseError && error.accepted.length > 0) {
-          io.stderr.write(`${formatMessage(error.code, 'accepted before the failure:')} ${error.accepted.map((p) => p.filename).join(', ')}\n`);
-        }
-      }
+      const message = interrupted !== undefined && error.code === 'ABORTED' ? formatMessage('ABORTED', `${interruptText(interrupted)} before anything was sent; no session was left open`) : error.message;
+      if (json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: exit, ...error.toJSON(), message })}\n`);
+      else io.stderr.write(`${message}\n`);
       return exit;
     }
     // Ctrl-C inside the password prompt
     if ((error as { name?: unknown })?.name === 'ExitPromptError' || (error as { name?: unknown })?.name === 'AbortPromptError') {
       io.stderr.write(`${formatMessage('ABORTED', 'interrupted')}\n`);
-      return 130;
+      return EXIT.SIGINT;
     }
     // anything else is a bug: show its stack
     io.stderr.write(`${formatMessage('BUG', 'unexpected error, please report it')}\n${(error as Error)?.stack ?? String(error)}\n`);
@@ -91,18 +106,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   };
 
   try {
+    if (command === '--version' || command === '-v' || (command === 'upload-base' && rest.includes('--version'))) {
+      io.stdout.write(`ucbridge ${cliVersion()}\n`);
+      return EXIT.OK;
+    }
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       (command === undefined ? io.stderr : io.stdout).write(MAIN_USAGE);
       return command === undefined ? 1 : 0;
     }
-    if (command !== 'upload-base') throw new CliError('UNKNOWN_COMMAND', `unknown command ${JSON.stringify(command)}; try ucbridge --help`);
+    if (command !== 'upload-base') {
+      const what = command.startsWith('-') ? `unknown option ${command.split('=')[0]}` : `unknown command ${JSON.stringify(command)}`;
+      throw new CliError('UNKNOWN_COMMAND', what, { usage: true });
+    }
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout.write(await usageOf(io.stdout));
       return 0;
     }
     checkFlags(rest);
     const parsed = parseArgs([...rest], uploadBaseArgs) as Record<string, unknown>;
-    return await runUploadBase(checkArgs(parsed), io);
+    return await runUploadBase(checkArgs(parsed, rest), io); // rest: every --map and --drop, which citty keeps one of
   } catch (error) {
     return fail(error);
   }

@@ -1,16 +1,22 @@
 /**
  * A contact file on disk → a validated, encoded {@link DialerBase}, streaming: rows come from
- * {@link readCsvRows} (papaparse on 1 MiB chunks) with their file line numbers, for problem
- * reports, and go to a {@link DialerBaseBuilder}.
+ * {@link readCsvRows} (papaparse on 64 KiB chunks) with their file line numbers, for problem
+ * reports, and go to a {@link DialerBaseBuilder} that hands each part over as soon as it is
+ * complete and keeps none, so memory stays flat whatever the file's size.
+ *
+ * An upload reads the file twice with {@link prepareFile}: the first pass checks every row (and
+ * hashes each part for the journal) before anything is sent; the second hands over each part,
+ * checked again, to be sent while the rest is read.
  */
 import { IntegraError } from '../errors.js';
-import { DialerBaseBuilder } from '../dialer/builder.js';
-import { parseDialerFields } from '../dialer/parse-line.js';
+import { DialerBaseBuilder, type StreamedPart } from '../dialer/builder.js';
 import type { DialerBase } from '../dialer/types.js';
-import { planColumns, type ColumnPlan, type MappedField } from './columns.js';
-import { FastCsvRows, bytesToText, csvContact, isBlankBytes } from './csv-fast-row.js';
+import type { ColumnChoices } from './columns.js';
+import { ContactRows, withPhoneHints } from './contact-rows.js';
 import { readCsvRows } from './csv-rows.js';
-import { detectDelimiter, detectFormat, readHead, type FileFormat } from './detect.js';
+import { detectDelimiter, detectFormat, readHead, type Delimiter, type FileFormat } from './detect.js';
+import { chooseEncoding, type EncodingChoice, type EncodingOption } from './encoding.js';
+import type { ReadingReport } from './reading-report.js';
 
 /** What {@link prepareFile} needs. */
 export interface PrepareFileOptions {
@@ -22,90 +28,145 @@ export interface PrepareFileOptions {
   /** @default detected from the first line */
   format?: FileFormat | undefined;
   /** CSV only. @default detected from the header */
-  delimiter?: ',' | ';' | undefined;
-  map?: Partial<Record<MappedField, string>>;
-  /** @default 'utf8' */
-  encoding?: 'utf8' | 'latin1';
+  delimiter?: Delimiter | undefined;
+  /** `--map` and `--drop`. @default none */
+  columns?: ColumnChoices;
+  /** @default 'auto': the byte order mark, else UTF-8 when valid, else Windows-1252 (see encoding.ts) */
+  encoding?: EncodingOption;
+  /** Remove spaces, dashes, dots, parentheses and Excel's quoting from phones before checking. @default false */
+  normalizePhones?: boolean;
+  /** Leave out rows whose main phone an earlier row has. @default false */
+  dedupe?: boolean;
+  /** `false` sends every row the ordinary way (decoded, a contact object): for the benchmark's comparison. @default true */
+  fastPath?: boolean;
   /** Called every 10,000 rows with the bytes read so far and the file size. */
   onProgress?: (rows: number, bytesRead: number, size: number) => void;
   signal?: AbortSignal | undefined;
+  /**
+   * Each complete part, in order, while the file is read (the builder keeps no part). Awaited
+   * after each chunk of the file, so a slow consumer (a sending) holds the reading.
+   */
+  onPart?: (part: StreamedPart) => void | Promise<void>;
+  /** Read the file again as the first pass did ({@link PreparedFile.secondPass}); nothing is detected again. */
+  secondPass?: SecondPass | undefined;
+}
+
+/**
+ * What a second reading of the same file must reuse from the first, so both see the same rows
+ * and cut the same parts: the encoding chosen (detecting it again would read the whole file once
+ * more), the format and delimiter, and the lines the first pass left out (`--dedupe`'s repeats),
+ * so the second pass needs no table of phones.
+ */
+export interface SecondPass {
+  encoding: EncodingChoice;
+  format: FileFormat;
+  delimiter: Delimiter;
+  /** File lines left out, ascending (4 bytes each; empty without `--dedupe`). */
+  leaveOut: Int32Array;
 }
 
 /** The prepared base and how the file was read. */
 export interface PreparedFile {
+  /** The base; its parts hold no bytes (they went to `onPart`). */
   base: DialerBase;
   format: FileFormat;
-  delimiter: ',' | ';';
-  /** Data rows read (empty lines and the header not counted). */
+  delimiter: Delimiter;
+  /** Data rows read (empty lines, blank rows and the header not counted). */
   rows: number;
+  /** How the file was read: encoding, delimiter, blank rows, columns, duplicates (see reading-report.ts). */
+  reading: ReadingReport;
+  /** What {@link PrepareFileOptions.secondPass} needs to read the file again the same way. */
+  secondPass: SecondPass;
 }
 
 /**
- * Reads, checks and encodes the file. Problems (bad rows, a bad header, a broken CSV) are in
- * `base.problems` with their line numbers; the promise rejects only for I/O (`ENOENT`…),
- * bad arguments (`INVALID_ARGUMENT`) and `ABORTED`.
+ * Reads, checks and encodes the file. Problems (bad rows, a bad header, a broken CSV, lines the
+ * encoding cannot read truly) are in `base.problems` with their line numbers; the promise
+ * rejects only for I/O (`ENOENT`…), bad arguments (`INVALID_ARGUMENT`) and `ABORTED`.
  */
 export async function prepareFile(options: PrepareFileOptions): Promise<PreparedFile> {
-  const encoding = options.encoding ?? 'utf8';
-  const head = await readHead(options.path, encoding);
-  const format = options.format ?? detectFormat(head.firstLine);
-  const delimiter = format === 'lines' ? ';' : (options.delimiter ?? detectDelimiter(head.firstLine));
+  const again = options.secondPass;
+  // a second pass reads exactly as the first did: same encoding, format and delimiter
+  const { choice, problems: encodingProblems } = again === undefined ? await chooseEncoding(options.path, options.encoding ?? 'auto') : { choice: again.encoding, problems: [] };
+  const { encoding } = choice;
+  const head = await readHead(options.path, encoding, choice.bomBytes);
+  const format = again?.format ?? options.format ?? detectFormat(head.firstLine);
+  const delimiter: Delimiter = format === 'lines' ? ';' : (again?.delimiter ?? options.delimiter ?? detectDelimiter(head.firstLine));
   let campaign = options.campaign;
   if (campaign === undefined && format === 'lines') campaign = head.firstLine.split(';')[0];
   if (campaign === undefined) throw new IntegraError('INVALID_ARGUMENT', '--campaign is required for a CSV file');
-  const builder = new DialerBaseBuilder({ campaign, filename: options.filename, ...(options.maxLines === undefined ? {} : { maxLines: options.maxLines }) });
-
-  let rows = 0;
-  let plan: ColumnPlan | undefined;
-  let bytesRead = 0;
-  const { onProgress } = options;
+  // complete parts wait here for the end of the chunk that completed them
+  const waiting: StreamedPart[] = [];
+  const handOver = async (): Promise<void> => {
+    while (waiting.length > 0) await options.onPart?.(waiting.shift()!);
+  };
+  const builder = new DialerBaseBuilder({
+    campaign,
+    filename: options.filename,
+    ...(options.maxLines === undefined ? {} : { maxLines: options.maxLines }),
+    onPart: (part) => void waiting.push(part),
+  });
 
   // a UTF-8 CSV is read as bytes (Latin-1) for the fast path; see csv-fast-row.ts
-  const asBytes = format === 'csv' && encoding === 'utf8';
-  let fast: FastCsvRows | undefined;
+  const asBytes = format === 'csv' && encoding === 'utf8' && options.fastPath !== false;
+  const rows = new ContactRows(builder, {
+    format,
+    campaign,
+    delimiter,
+    asBytes,
+    columns: options.columns ?? { map: [], drop: [] },
+    normalizePhones: options.normalizePhones ?? false,
+    dedupe: options.dedupe ?? false,
+    ...(again === undefined ? {} : { leaveOut: again.leaveOut }),
+    expectedRows: head.expectedLines,
+  });
+  let bytesRead = 0;
+  const { onProgress } = options;
   const onRow = (record: string[], at: number): boolean => {
-    if (record.length === 1 && (asBytes ? isBlankBytes(record[0]!) : record[0]!.trim() === '')) return true; // an empty line
-    if (format === 'csv' && plan === undefined) {
-      const planned = planColumns(asBytes ? record.map(bytesToText) : record, options.map ?? {});
-      plan = planned.plan;
-      if (asBytes) fast = new FastCsvRows(builder, plan);
-      for (const p of planned.problems) builder.addProblem({ line: at, ...p });
-      return planned.problems.length === 0;
-    }
-    rows++;
-    if (rows % 10_000 === 0) onProgress?.(rows, bytesRead, head.size);
-    if (format === 'lines') {
-      const parsed = parseDialerFields(record);
-      if (!parsed.ok) builder.addProblem({ line: at, field: parsed.field, reason: parsed.reason }, true);
-      else if (parsed.campaign !== campaign) {
-        builder.addProblem({ line: at, field: 'campaign', reason: `the line is for campaign ${JSON.stringify(parsed.campaign)}, the upload for ${JSON.stringify(campaign)}` }, true);
-      } else builder.add(parsed.contact, at);
-      return true;
-    }
-    if (record.length !== plan!.width) {
-      const reason = `has ${record.length} field${record.length === 1 ? '' : 's'}, the header has ${plan!.width} (an unquoted "${delimiter}" inside a value?)`;
-      builder.addProblem({ line: at, field: 'row', reason }, true);
-      return true;
-    }
-    if (fast !== undefined) fast.add(record, at);
-    else builder.add(csvContact(record, plan!), at);
-    return true;
+    const before = rows.rows;
+    const more = rows.row(record, at);
+    if (rows.rows !== before && rows.rows % 10_000 === 0) onProgress?.(rows.rows, bytesRead, head.size);
+    return more;
   };
 
-  await readCsvRows({
-    path: options.path,
-    encoding: asBytes ? 'latin1' : encoding,
+  // lines the encoding cannot read truly stop the reading: their rows would be checked as mojibake
+  for (const p of encodingProblems) builder.addProblem({ line: p.line, field: 'encoding', reason: p.reason });
+  if (encodingProblems.length === 0) {
+    await readCsvRows({
+      path: options.path,
+      encoding: asBytes ? 'latin1' : encoding,
+      bomBytes: choice.bomBytes,
+      delimiter,
+      quotes: format !== 'lines',
+      newline: head.newline,
+      signal: options.signal,
+      onRow,
+      onBroken: (broken) => {
+        builder.addProblem({ line: broken.line, field: 'row', reason: broken.reason }, true);
+        return rows.headerRead; // a header that cannot be read: nothing after it can
+      },
+      onChunk: (n) => {
+        bytesRead = n;
+        return handOver();
+      },
+    });
+  }
+  rows.finish();
+  onProgress?.(rows.rows, head.size, head.size);
+  const reading: ReadingReport = {
+    encoding,
+    encodingSource: choice.source,
+    encodingNote: choice.note,
+    format,
     delimiter,
-    quotes: format !== 'lines',
-    newline: head.newline,
-    signal: options.signal,
-    onRow,
-    onBroken: (broken) => {
-      builder.addProblem({ line: broken.line, field: 'row', reason: broken.reason }, true);
-      return format !== 'csv' || plan !== undefined; // a header that cannot be read: nothing after it can
-    },
-    onChunk: (n) => (bytesRead = n),
-  });
-  onProgress?.(rows, head.size, head.size);
-  return { base: builder.finish(), format, delimiter, rows };
+    delimiterSource: format === 'lines' ? 'format' : options.delimiter !== undefined ? 'option' : 'detected',
+    blankRows: rows.blankRows,
+    columns: rows.columns,
+    duplicates: rows.duplicates,
+    normalizedPhones: rows.normalizedPhones,
+  };
+  const base = withPhoneHints(builder.finish(), options.normalizePhones ?? false);
+  await handOver();
+  const secondPass: SecondPass = { encoding: choice, format, delimiter, leaveOut: rows.leftOut() };
+  return { base, format, delimiter, rows: rows.rows, reading, secondPass };
 }

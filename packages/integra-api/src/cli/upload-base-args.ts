@@ -6,25 +6,44 @@ import { basename, extname } from 'node:path';
 import { defineCommand, type ArgsDef } from 'citty';
 import { DEFAULT_MAX_LINES } from '../dialer/builder.js';
 import { CliError } from './cli-error.js';
-import { parseMap, type MappedField } from './columns.js';
+import { checkMap, parseMap, type ColumnChoices, type MapEntry } from './columns.js';
+import type { Delimiter } from './detect.js';
+import { ENCODING_OPTIONS, type EncodingOption } from './encoding.js';
+import { EXIT_CODE_TEXT } from './exit-codes.js';
+import { parseDuration } from './duration.js';
 
 /** The environment variable holding the password. */
 export const PASSWORD_ENV = 'UCONTACT_PASSWORD';
+
+/** The journal's default place, in words (see `defaultJournalPath`). */
+const JOURNAL_DEFAULT_TEXT = '$XDG_STATE_HOME/ucbridge/journal.jsonl or ~/.local/state/ucbridge/journal.jsonl';
 
 /** The command's arguments, for citty (parsing and usage). */
 export const uploadBaseArgs = {
   file: { type: 'positional', description: 'CSV export with a header row, or a file already in the dialer line format', required: true },
   url: { type: 'string', description: 'uContact instance, e.g. https://acme.ucontactcloud.com', valueHint: 'URL' },
-  user: { type: 'string', description: `API user; the password comes from ${PASSWORD_ENV} or a prompt, never from arguments`, valueHint: 'USER' },
+  user: { type: 'string', description: `API user; the password comes from --password-file, ${PASSWORD_ENV} or a prompt, never from arguments`, valueHint: 'USER' },
   campaign: { type: 'string', description: "dialer campaign with its <- or ->, quoted: 'Sales<-' (dialer-line files: default from the file)", valueHint: 'NAME' },
   filename: { type: 'string', description: 'upload name: ≤ 50 of A-Z a-z 0-9 _ -, not starting with R (default: from FILE)', valueHint: 'NAME' },
   'dry-run': { type: 'boolean', description: 'check and encode everything; log in to nothing, send nothing' },
-  delimiter: { type: 'string', description: 'CSV field separator: , or ; (default: detected from the header)', valueHint: ',|;' },
-  map: { type: 'string', description: 'columns for the fields phone, altPhones, priority, agentPhone', valueHint: 'phone=Tel,altPhones=Otros' },
+  delimiter: { type: 'string', description: 'CSV field separator: , ; or tab (default: detected from the header)', valueHint: ',|;|tab' },
+  map: { type: 'string', description: 'columns for phone, altPhones (may repeat), priority, agentPhone, or vars.NAME=COLUMN to send a column as variable NAME; repeatable', valueHint: 'FIELD=COLUMN' },
+  drop: { type: 'string', description: 'leave a column out (not sent); repeatable', valueHint: 'COLUMN' },
+  'normalize-phones': { type: 'boolean', description: "remove spaces, dashes, dots, parentheses and Excel's ' and =\"…\" from phones before checking them" },
+  dedupe: { type: 'boolean', description: 'leave out rows whose phone an earlier row has (duplicates are always reported)' },
   'max-lines': { type: 'string', description: `most contacts per upload; more go in parts NAME_part01, NAME_part02… (default ${DEFAULT_MAX_LINES})`, valueHint: 'N' },
   format: { type: 'enum', options: ['auto', 'csv', 'lines'], description: 'file kind (default auto: a first line campaign;phone;… means dialer lines)' },
-  encoding: { type: 'enum', options: ['utf8', 'latin1'], description: 'file encoding (default utf8; latin1 for old Excel exports)' },
+  encoding: {
+    type: 'string',
+    valueHint: 'NAME',
+    description: `${ENCODING_OPTIONS.join(', ')} (default auto: the byte order mark, else UTF-8 when valid, else windows-1252; latin1 reads as windows-1252, as in browsers)`,
+  },
   json: { type: 'boolean', description: 'print one JSON document on stdout (result or error), no progress' },
+  timeout: { type: 'string', description: 'time for each request: 90s, 2m, 45000 (ms) or none (default 30s); on a timeout the report says whether the part was sent', valueHint: 'TIME' },
+  journal: { type: 'string', description: `file recording each part's outcome, so a re-run sends only what is missing (default ${JOURNAL_DEFAULT_TEXT})`, valueHint: 'PATH' },
+  'resend-unknown': { type: 'boolean', description: 'send again the parts whose outcome is unknown (you checked: the platform does not have them)' },
+  'skip-unknown': { type: 'boolean', description: 'never send the parts whose outcome is unknown (you checked: the platform has them)' },
+  'password-file': { type: 'string', description: `read the password from this file's first line (for cron; keep it chmod 600) instead of ${PASSWORD_ENV} or a prompt`, valueHint: 'PATH' },
 } satisfies ArgsDef;
 
 /** Examples shown by `--help`. */
@@ -40,9 +59,19 @@ export const UPLOAD_BASE_EXAMPLES = `EXAMPLES
   ucbridge upload-base --url https://acme.ucontactcloud.com --user api --campaign 'Sales<-' \\
     --delimiter ';' --map phone=Tel,altPhones=Otros --max-lines 20000 --json leads_2026_11.csv
 
+  # from cron: password from a file, and a re-run after a failure sends only what is missing
+  ucbridge upload-base --url https://acme.ucontactcloud.com --user api --password-file ~/.ucontact-pw \\
+    --campaign 'Sales<-' --timeout 2m --json leads.csv
+
+  # an Outlook export: the mobile is the phone, names become variables, the e-mail is left out
+  ucbridge upload-base --campaign 'Sales<-' --dry-run --map 'phone=Mobile Phone' \\
+    --map 'vars.FirstName=First Name,vars.LastName=Last Name' --drop 'E-mail Address' contacts.csv
+
+  # phones typed by hand ("099 123-456", "(099) 123456"), each phone once
+  ucbridge upload-base --campaign 'Sales<-' --dry-run --normalize-phones --dedupe leads.csv
+
 EXIT CODES
-  0 uploaded (or --dry-run found no problem)   1 bad arguments or a bad file: nothing was sent
-  2 the platform or the network failed          130 interrupted (Ctrl-C); the session was ended
+${EXIT_CODE_TEXT}
 `;
 
 /** citty's definition of the command (used for its usage text). */
@@ -50,6 +79,9 @@ export const uploadBaseCommand = defineCommand({
   meta: { name: 'upload-base', description: 'Check a contact list and upload it to a uContact dialer (Dialers/uploadbase)' },
   args: uploadBaseArgs,
 });
+
+const DELIMITERS: Record<string, Delimiter> = { ',': ',', ';': ';', tab: '\t', '\t': '\t', '\\t': '\t', comma: ',', semicolon: ';' };
+const ENCODING_ALIASES: Record<string, EncodingOption> = { 'utf-8': 'utf8', 'utf-16le': 'utf16le', 'utf-16be': 'utf16be', cp1252: 'windows-1252', windows1252: 'windows-1252', 'iso-8859-1': 'latin1' };
 
 /** Parsed, checked arguments. */
 export interface UploadBaseArgs {
@@ -59,16 +91,44 @@ export interface UploadBaseArgs {
   campaign?: string;
   filename?: string;
   dryRun: boolean;
-  delimiter?: ',' | ';';
-  map: Partial<Record<MappedField, string>>;
+  delimiter?: Delimiter;
+  /** `--map` (all of them, in order) and `--drop` (all of them). */
+  columns: ColumnChoices;
   maxLines: number;
   format?: 'csv' | 'lines';
-  encoding: 'utf8' | 'latin1';
+  encoding: EncodingOption;
+  normalizePhones: boolean;
+  dedupe: boolean;
   json: boolean;
+  /** Milliseconds per request (`Infinity`: none). @default the library's (30 s) */
+  timeoutMs?: number;
+  /** @default defaultJournalPath() */
+  journal?: string;
+  onUnknown: 'stop' | 'resend' | 'skip';
+  passwordFile?: string;
 }
 
-/** Checks parsed citty args; throws a usage {@link CliError}. */
-export function checkArgs(raw: Record<string, unknown>): UploadBaseArgs {
+/** Every value of a repeatable string option in `argv` (`--drop A --drop=B`); citty keeps only the last. */
+export function repeatedValues(argv: readonly string[], name: string): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === `--${name}`) {
+      const value = argv[i + 1];
+      if (value === undefined || value === '') throw new CliError('USAGE', `--${name} needs a value`, { usage: true });
+      values.push(value);
+      i++;
+    } else if (arg.startsWith(`--${name}=`)) values.push(arg.slice(name.length + 3));
+  }
+  return values;
+}
+
+/**
+ * Checks parsed citty args; throws a usage {@link CliError}. `argv` (the command's own
+ * arguments) gives every value of the repeatable `--map` and `--drop`.
+ */
+export function checkArgs(raw: Record<string, unknown>, argv: readonly string[] = []): UploadBaseArgs {
   const usage = (message: string): CliError => new CliError('USAGE', message, { usage: true });
   const str = (name: string): string | undefined => {
     const v = raw[name];
@@ -77,24 +137,50 @@ export function checkArgs(raw: Record<string, unknown>): UploadBaseArgs {
     return v;
   };
   const dryRun = raw['dry-run'] === true || raw['dryRun'] === true;
-  const args: UploadBaseArgs = { file: String(raw['file']), dryRun, map: {}, maxLines: DEFAULT_MAX_LINES, encoding: 'utf8', json: raw['json'] === true };
-  for (const name of ['url', 'user', 'campaign', 'filename'] as const) {
+  const args: UploadBaseArgs = {
+    file: String(raw['file']),
+    dryRun,
+    columns: { map: [], drop: [] },
+    maxLines: DEFAULT_MAX_LINES,
+    encoding: 'auto',
+    normalizePhones: raw['normalize-phones'] === true || raw['normalizePhones'] === true,
+    dedupe: raw['dedupe'] === true,
+    json: raw['json'] === true,
+    onUnknown: 'stop',
+  };
+  for (const name of ['url', 'user', 'campaign', 'filename', 'journal'] as const) {
     const v = str(name);
     if (v !== undefined) args[name] = v;
   }
+  const passwordFile = str('password-file');
+  if (passwordFile !== undefined) args.passwordFile = passwordFile;
+  const timeout = str('timeout');
+  if (timeout !== undefined) {
+    const ms = parseDuration(timeout);
+    if (ms === undefined) throw usage(`--timeout takes a time such as 90s, 2m, 45000 (milliseconds) or none, up to 24 days (got ${JSON.stringify(timeout)})`);
+    args.timeoutMs = ms;
+  }
+  const resend = raw['resend-unknown'] === true || raw['resendUnknown'] === true;
+  const skip = raw['skip-unknown'] === true || raw['skipUnknown'] === true;
+  if (resend && skip) throw usage('choose one of --resend-unknown and --skip-unknown');
+  if (resend) args.onUnknown = 'resend';
+  if (skip) args.onUnknown = 'skip';
   if (!dryRun && (args.url === undefined || args.user === undefined)) throw usage('--url and --user are required (or use --dry-run)');
   const delimiter = str('delimiter');
   if (delimiter !== undefined) {
-    if (delimiter !== ',' && delimiter !== ';') throw usage('--delimiter must be , or ;');
-    args.delimiter = delimiter;
+    const named = DELIMITERS[delimiter.toLowerCase()];
+    if (named === undefined) throw usage("--delimiter must be , ; or tab (quote ';' in the shell)");
+    args.delimiter = named;
   }
-  const map = str('map');
-  if (map !== undefined) {
-    try {
-      args.map = parseMap(map);
-    } catch (error) {
-      throw usage((error as Error).message);
-    }
+  const maps = argv.length > 0 ? repeatedValues(argv, 'map') : [str('map')].filter((m) => m !== undefined);
+  const drops = argv.length > 0 ? repeatedValues(argv, 'drop') : [str('drop')].filter((d) => d !== undefined);
+  try {
+    const map: MapEntry[] = maps.flatMap(parseMap);
+    checkMap(map);
+    args.columns = { map, drop: drops.map((d) => d.trim()) };
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw usage((error as Error).message);
   }
   const maxLines = str('max-lines');
   if (maxLines !== undefined) {
@@ -103,7 +189,12 @@ export function checkArgs(raw: Record<string, unknown>): UploadBaseArgs {
   }
   const format = str('format');
   if (format === 'csv' || format === 'lines') args.format = format;
-  if (str('encoding') === 'latin1') args.encoding = 'latin1';
+  const encoding = str('encoding');
+  if (encoding !== undefined) {
+    const option = ENCODING_ALIASES[encoding.toLowerCase()] ?? (ENCODING_OPTIONS as readonly string[]).find((o) => o === encoding.toLowerCase());
+    if (option === undefined) throw usage(`--encoding must be one of ${ENCODING_OPTIONS.join(', ')}`);
+    args.encoding = option as EncodingOption;
+  }
   return args;
 }
 

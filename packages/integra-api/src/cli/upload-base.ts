@@ -1,21 +1,31 @@
 /**
- * `ucbridge upload-base`: read a contact file, check every row, then (unless `--dry-run`)
- * log in, upload the parts and end the session — also on errors and on Ctrl-C. This file
- * turns arguments into calls of the library and the results into output; it decides nothing
- * about the format itself.
+ * `ucbridge upload-base`: read a contact file and check every row (pass 1, nothing kept but a
+ * hash per part); unless `--dry-run`, look the parts up in the journal, log in, read the file
+ * again and send each part as it completes (pass 2), and end the session — also on errors, on
+ * SIGINT/SIGTERM/SIGHUP and on a closed pipe. Every exit after the checks prints one report.
+ * This file turns arguments into calls of the library and results into output.
  */
 import { formatMessage, isIntegraError, type IntegraError } from '../errors.js';
 import { normalizeBaseUrl } from '../url.js';
-import { withSession } from '../with-session.js';
-import { formatProblem } from '../dialer/errors.js';
-import { sendDialerBase } from '../dialer/upload.js';
+import { login } from '../auth.js';
+import { logout } from '../logout.js';
+import type { Session } from '../session.js';
+import { formatProblem, UploadBaseError } from '../dialer/errors.js';
+import { partName, type StreamedPart } from '../dialer/builder.js';
+import { hashPartBytes, partKey } from '../dialer/journal.js';
 import { createUploadBodyEncoder } from '../dialer/upload-body.js';
-import type { DialerBase, UploadBaseResult } from '../dialer/types.js';
+import { UploadRun, type PlannedPart } from '../dialer/upload-run.js';
+import type { DialerBase } from '../dialer/types.js';
+import { createFileJournal, defaultJournalPath } from '../journal-file.js';
 import { CliError } from './cli-error.js';
-import type { CliIo } from './io.js';
-import { PASSWORD_ENV, filenameFromPath, type UploadBaseArgs } from './upload-base-args.js';
+import { EXIT, interruptExitCode, runExitCode } from './exit-codes.js';
+import { interruptOf, interruptText } from './interrupt.js';
+import { isOpen, type CliIo } from './io.js';
+import { getPassword } from './password.js';
+import { filenameFromPath, type UploadBaseArgs } from './upload-base-args.js';
 import { createProgress } from './progress.js';
-import { prepareFile, type PreparedFile } from './read-file.js';
+import { prepareFile, type PrepareFileOptions, type PreparedFile } from './read-file.js';
+import { count, fileFacts, fileText, formatSize, reportText, type RunReport } from './report.js';
 
 /** One line of text per problem, and a count. */
 function problemReport(file: string, base: DialerBase): string {
@@ -24,137 +34,234 @@ function problemReport(file: string, base: DialerBase): string {
   return `${formatMessage('INVALID_CONTACTS', file)}: ${base.problemCount} problem${base.problemCount === 1 ? '' : 's'}, nothing was uploaded\n${lines}${more}`;
 }
 
-const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
-const contactsText = (n: number): string => `${n} contact${n === 1 ? '' : 's'}`;
-
 /** Runs the command with checked args; resolves with the exit code. */
 export async function runUploadBase(args: UploadBaseArgs, io: CliIo): Promise<number> {
   const signal = io.signal ?? new AbortController().signal;
   const baseUrl = args.url === undefined ? undefined : normalizeBaseUrl(args.url);
   const filename = args.filename ?? filenameFromPath(args.file);
   const progress = createProgress(io.stderr, args.json ? 'none' : 'auto');
+  // the report goes to stdout, or to stderr when stdout was closed under us
   const print = (text: string): void => {
     progress.stop();
-    io.stdout.write(text);
+    (isOpen(io.stdout) ? io.stdout : io.stderr).write(text);
   };
+  const readOptions: PrepareFileOptions = {
+    path: args.file,
+    campaign: args.campaign,
+    filename,
+    maxLines: args.maxLines,
+    format: args.format,
+    delimiter: args.delimiter,
+    columns: args.columns,
+    encoding: args.encoding,
+    normalizePhones: args.normalizePhones,
+    dedupe: args.dedupe,
+    signal,
+  };
+  const encodeBody = createUploadBodyEncoder();
 
-  let prepared: PreparedFile;
-  try {
-    prepared = await prepareFile({
-      path: args.file,
-      campaign: args.campaign,
-      filename,
-      maxLines: args.maxLines,
-      format: args.format,
-      delimiter: args.delimiter,
-      map: args.map,
-      encoding: args.encoding,
-      signal,
-      onProgress: (rows, read, size) => progress.reading(rows, read, size),
-    });
-  } catch (error) {
-    progress.stop();
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-      throw new CliError('FILE_UNREADABLE', `cannot read ${args.file} (${code})`);
-    }
-    throw error;
-  }
+  // pass 1: check every row; keep per part only what the dry run or the journal needs
+  const partFacts: { bodyBytes: number; bytesHash: string }[] = [];
+  const prepared = await readFileOrExplain(args.file, {
+    ...readOptions,
+    onProgress: (rows, read, size) => progress.reading(rows, read, size),
+    onPart: async (part) => {
+      if (args.dryRun) partFacts.push({ bodyBytes: encodeBody({ ...part, filename }, readOptions.campaign ?? '', args.user ?? 'dry-run').length, bytesHash: '' });
+      else partFacts.push({ bodyBytes: 0, bytesHash: await hashPartBytes(part.chunks) });
+    },
+  });
   progress.stop();
   const { base } = prepared;
-
-  // the bodies are encoded in a dry run too, so it measures and proves everything but the sending
-  const encodeBody = createUploadBodyEncoder();
-  const bodies = args.dryRun ? base.parts.map((p) => encodeBody(p, base.campaign, args.user ?? 'dry-run').length) : [];
-  const dryParts = (): { filename: string; cant: number; bytes: number; bodyBytes: number }[] =>
-    base.parts.map((p, i) => ({ filename: p.filename, cant: p.cant, bytes: p.bytes, bodyBytes: bodies[i] ?? 0 }));
+  const file = fileFacts(args.file, prepared);
+  const dryParts = (): { filename: string; cant: number; bytes: number; bodyBytes: number; lines?: { first: number; last: number } }[] =>
+    // the bodies were encoded under the base name (the part names need the count): add the suffix
+    base.parts.map((p, i) => ({ filename: p.filename, cant: p.cant, bytes: p.bytes, bodyBytes: (partFacts[i]?.bodyBytes ?? 0) + p.filename.length - filename.length, ...(p.lines === undefined ? {} : { lines: p.lines }) }));
   if (base.problemCount > 0) {
     if (args.json) {
-      const checked = { file: args.file, rows: prepared.rows, contacts: base.contacts, ...(args.dryRun ? { parts: dryParts() } : {}) };
-      print(`${JSON.stringify({ ok: false, code: 'INVALID_CONTACTS', message: `${base.problemCount} problems, nothing was uploaded`, ...checked, problemCount: base.problemCount, problems: base.problems })}\n`);
-    } else io.stderr.write(problemReport(args.file, base));
-    return 1;
+      const message = `${base.problemCount} problems, nothing was uploaded`;
+      print(`${JSON.stringify({ ok: false, exitCode: EXIT.USAGE, code: 'INVALID_CONTACTS', message, file, rows: prepared.rows, contacts: base.contacts, ...(args.dryRun ? { parts: dryParts() } : {}), problemCount: base.problemCount, problems: base.problems })}\n`);
+    } else io.stderr.write(problemReport(args.file, base) + fileText(file));
+    return EXIT.USAGE;
   }
   if (base.contacts === 0) throw new CliError('EMPTY_FILE', `${args.file} holds no contacts`);
 
-  const summary = {
-    file: args.file,
-    format: prepared.format,
-    ...(prepared.format === 'csv' ? { delimiter: prepared.delimiter } : {}),
-    campaign: base.campaign,
-    contacts: base.contacts,
-  };
   if (args.dryRun) {
     const parts = dryParts();
-    if (args.json) print(`${JSON.stringify({ ok: true, dryRun: true, ...summary, parts })}\n`);
+    if (args.json) print(`${JSON.stringify({ ok: true, exitCode: EXIT.OK, dryRun: true, file, campaign: base.campaign, contacts: base.contacts, parts })}\n`);
     else {
-      print(`dry run: ${contactsText(base.contacts)} for ${base.campaign} ${base.contacts === 1 ? 'is' : 'are'} valid; would upload ${parts.length} part${parts.length === 1 ? '' : 's'}:\n`);
-      for (const p of parts) print(`  ${p.filename}  ${contactsText(p.cant)}  ${mb(p.bytes)} (request ${mb(p.bodyBytes)})\n`);
+      print(`dry run: ${count(base.contacts, 'contact')} for ${base.campaign} ${base.contacts === 1 ? 'is' : 'are'} valid; would upload ${count(parts.length, 'part')}:\n`);
+      for (const p of parts) print(`  ${p.filename}  ${count(p.cant, 'contact')}  ${formatSize(p.bytes)} (request ${formatSize(p.bodyBytes)})\n`);
+      print(fileText(file));
     }
-    return 0;
+    return EXIT.OK;
   }
+  return upload({ args, io, base, file, prepared, partFacts, readOptions, baseUrl: baseUrl!, print, progress });
+}
 
-  const password = await getPassword(args, io, signal);
-  let result: UploadBaseResult | undefined;
+/** pass 1's I/O errors as a CLI error naming the file */
+async function readFileOrExplain(path: string, options: PrepareFileOptions): Promise<PreparedFile> {
+  try {
+    return await prepareFile(options);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new CliError('FILE_UNREADABLE', `cannot read ${path} (${code})`);
+    throw error;
+  }
+}
+
+interface UploadContext {
+  args: UploadBaseArgs;
+  io: CliIo;
+  base: DialerBase;
+  file: RunReport['file'];
+  prepared: PreparedFile;
+  partFacts: { bytesHash: string }[];
+  readOptions: PrepareFileOptions;
+  baseUrl: string;
+  print: (text: string) => void;
+  progress: ReturnType<typeof createProgress>;
+}
+
+/** Journal, login, pass 2 with sending, logout, report. */
+async function upload(context: UploadContext): Promise<number> {
+  const { args, io, base, file, baseUrl, print, progress } = context;
+  const signal = io.signal ?? new AbortController().signal;
+  const journal = createFileJournal(args.journal ?? defaultJournalPath(io.env));
+  const run = new UploadRun({ journal, baseUrl, campaign: base.campaign, filename: base.filename, onUnknown: args.onUnknown });
+  const session: RunReport['session'] = { opened: false, ended: false };
+  let failure: unknown;
   let warning: string | undefined;
   try {
-    await withSession(
-      {
-        baseUrl: baseUrl!,
-        user: args.user!,
-        password,
-        signal,
-        onLogoutError: (e) => io.stderr.write(`${e.message}\n`),
-      },
-      async (session) => {
-        result = await sendDialerBase(session, base, {
-          signal,
-          onProgress: (p) => {
-            if (p.phase === 'upload') progress.uploading(p.part, p.parts, p.filename ?? '', base.parts[p.part - 1]?.cant ?? 0);
-          },
-        });
-      },
-    );
+    await run.plan(await planParts(context));
+    if (run.pending) ({ failure, warning } = await sendInSession(context, run, session, await getPassword(args, io, signal)));
   } catch (error) {
-    // everything was uploaded and only the logout failed: report success (a retry would upload
-    // the base twice) with the warning
-    if (result === undefined || !isIntegraError(error) || error.code !== 'LOGOUT_FAILED') throw error;
-    warning = `${error.message} (the upload itself succeeded)`;
+    // no password: said in one line, nothing was sent and no session opened
+    if (error instanceof CliError && error.code === 'NO_PASSWORD') throw error;
+    failure = error;
   }
-  const done = result!;
-  if (args.json) print(`${JSON.stringify({ ok: true, dryRun: false, ...summary, parts: done.parts, ...(warning === undefined ? {} : { warning }) })}\n`);
+  progress.stop();
+  // whatever a failure outside a part (login, reading pass 2) left unsettled was not sent
+  if (failure !== undefined && !(failure instanceof UploadBaseError)) run.stop('NOT_SENT', 'not sent');
+  const parts = run.report();
+  const interrupted = interruptOf(signal);
+  const exitCode = runExitCode(parts, interrupted, isIntegraError(failure) || failure instanceof CliError ? failure.code : undefined);
+  const error = failure === undefined || exitCode === EXIT.OK ? undefined : describeFailure(failure, interrupted);
+  const result: RunReport = {
+    ok: exitCode === EXIT.OK,
+    exitCode,
+    ...error,
+    dryRun: false,
+    file,
+    campaign: base.campaign,
+    contacts: base.contacts,
+    accepted: parts.accepted,
+    unknown: parts.unknown,
+    notSent: parts.notSent,
+    session,
+    journal: journal.path,
+    ...(interrupted === undefined ? {} : { interrupted }),
+    ...(warning === undefined ? {} : { warning: exitCode === EXIT.OK ? `${warning} (the upload itself succeeded)` : warning }),
+  };
+  if (args.json) print(`${JSON.stringify(result)}\n`);
   else {
-    print(`uploaded ${contactsText(done.contacts)} to ${done.campaign} in ${done.parts.length} part${done.parts.length === 1 ? '' : 's'}:\n`);
-    for (const p of done.parts) print(`  ${p.filename}  ${contactsText(p.cant)}  ${mb(p.bytes)}\n`);
-    if (warning !== undefined) io.stderr.write(`${warning}\n`);
+    if (error !== undefined) io.stderr.write(`${error.message}\n`);
+    if (result.warning !== undefined) io.stderr.write(`${result.warning}\n`);
+    print(reportText(result));
   }
-  return 0;
+  return exitCode;
 }
 
-/** The password from the environment or the prompt; never from argv. */
-async function getPassword(args: UploadBaseArgs, io: CliIo, signal: AbortSignal): Promise<string> {
-  const fromEnv = io.env[PASSWORD_ENV];
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  if (!io.interactive) {
-    throw new CliError('NO_PASSWORD', `no password: set ${PASSWORD_ENV} or run in a terminal to be asked (it is never taken from arguments)`);
+/** Each part of pass 1 with its journal key. */
+async function planParts({ base, baseUrl, partFacts }: UploadContext): Promise<PlannedPart[]> {
+  const planned: PlannedPart[] = [];
+  for (const [i, part] of base.parts.entries()) {
+    const key = await partKey({ baseUrl, campaign: base.campaign, filename: part.filename, bytesHash: partFacts[i]!.bytesHash });
+    planned.push({ filename: part.filename, cant: part.cant, bytes: part.bytes, lines: part.lines, key });
   }
-  const prompt = io.promptPassword ?? defaultPrompt;
-  const host = new URL(args.url!).host;
-  const password = await prompt(`Password of ${args.user} at ${host}:`, signal);
-  if (password === '') throw new CliError('NO_PASSWORD', 'empty password');
-  return password;
+  return planned;
 }
 
-async function defaultPrompt(message: string, signal: AbortSignal): Promise<string> {
-  const { default: password } = await import('@inquirer/password');
-  // on stderr, so stdout stays clean for --json; no mask: nothing is echoed
-  return password({ message }, { output: process.stderr, signal });
+/**
+ * Logs in, sends (pass 2) and always ends the session; `session` says what happened to it.
+ * Resolves with the upload's failure, if any, and the logout's failure message, if any.
+ */
+async function sendInSession(context: UploadContext, run: UploadRun, session: RunReport['session'], password: string): Promise<{ failure?: unknown; warning?: string }> {
+  const { args, baseUrl } = context;
+  let opened: Session;
+  try {
+    // no signal: a login cut short after its request could leave a session nobody can end;
+    // it is bounded by the timeout, and an interrupt meanwhile ends the session right after
+    opened = await login({ baseUrl, user: args.user!, password, ...(args.timeoutMs === undefined ? {} : { timeoutMs: args.timeoutMs }) });
+  } catch (error) {
+    run.stop(isIntegraError(error) ? error.code : 'LOGIN', 'not sent: no session');
+    return { failure: error };
+  }
+  session.opened = true;
+  const outcome: { failure?: unknown; warning?: string } = {};
+  try {
+    await sendPass2(context, run, opened);
+  } catch (error) {
+    outcome.failure = error;
+  }
+  try {
+    await logout(opened);
+    session.ended = true;
+  } catch (error) {
+    outcome.warning = (error as Error).message;
+  }
+  return outcome;
 }
 
-/** Exit code for a library error: 1 for the user's input, 130 for Ctrl-C, else 2. */
+/** Reads the file again, sending each part as it completes, if the journal wants it sent. */
+async function sendPass2(context: UploadContext, run: UploadRun, session: Session): Promise<void> {
+  const { args, io, base, partFacts, readOptions, progress } = context;
+  const signal = io.signal;
+  const encodeBody = createUploadBodyEncoder();
+  const count = base.parts.length;
+  let seen = 0;
+  const onPart = async (part: StreamedPart): Promise<void> => {
+    seen++;
+    const name = partName(base.filename, part.index, count);
+    const expected = base.parts[part.index];
+    if (expected === undefined || expected.cant !== part.cant || partFacts[part.index]!.bytesHash !== (await hashPartBytes(part.chunks))) {
+      throw new CliError('FILE_CHANGED', `${args.file} changed while it was being uploaded (${name} differs from the checked one); nothing more was sent`);
+    }
+    if (!run.shouldSend(part.index)) return;
+    progress.uploading(part.index + 1, count, name, part.cant);
+    await run.send(session, part.index, encodeBody({ ...part, filename: name }, base.campaign, session.user), {
+      signal,
+      ...(args.timeoutMs === undefined ? {} : { timeoutMs: args.timeoutMs }),
+    });
+  };
+  const again = await prepareFile({ ...readOptions, secondPass: context.prepared.secondPass, onPart });
+  if (again.base.problemCount > 0 || seen !== count) {
+    throw new CliError('FILE_CHANGED', `${args.file} changed while it was being uploaded; nothing more was sent`);
+  }
+}
+
+/** `{ code, message }` for the report. */
+function describeFailure(failure: unknown, interrupted: ReturnType<typeof interruptOf>): { code: string; message: string } {
+  if (interrupted !== undefined) {
+    return { code: 'INTERRUPTED', message: formatMessage('INTERRUPTED', `${interruptText(interrupted)}: stopped sending; the session (if one was open) was ended`) };
+  }
+  if (failure instanceof UploadBaseError && failure.code === 'OUTCOME_UNKNOWN') {
+    return {
+      code: failure.code,
+      message: formatMessage(failure.code, `nothing was sent: ${failure.report.unknown.length === 1 ? 'a part' : 'parts'} of an earlier run may already be on the platform (sent, no answer). Check the platform, then run the same command with --resend-unknown (they are not there) or --skip-unknown (they are)`),
+    };
+  }
+  if (failure instanceof UploadBaseError && failure.code === 'UPLOAD_CHANGED') {
+    return { code: failure.code, message: failure.message.replace(/Upload the same list the same way.*$/, 'Run it with the same file and --max-lines to finish it, or give this one another --filename') };
+  }
+  if (isIntegraError(failure) || failure instanceof CliError) return { code: failure.code, message: failure.message };
+  throw failure;
+}
+
+/** Exit code for a library error outside an upload's report: 1 for the user's input, 3 for a refused login, 128+n for an interrupt, else 2. */
 export function exitCodeOf(error: IntegraError, signal: AbortSignal | undefined): number {
-  if (error.code === 'INVALID_ARGUMENT' || error.code === 'INSECURE_URL' || error.code === 'INVALID_CONTACTS') return 1;
-  if (error.code === 'ABORTED' && signal?.aborted === true) return 130;
-  return 2;
+  if (error.code === 'INVALID_ARGUMENT' || error.code === 'INSECURE_URL' || error.code === 'INVALID_CONTACTS') return EXIT.USAGE;
+  if (error.code === 'LOGIN_REFUSED') return EXIT.LOGIN_REFUSED;
+  const interrupted = interruptOf(signal);
+  if (error.code === 'ABORTED' && interrupted !== undefined) return interruptExitCode(interrupted);
+  return EXIT.FAILED;
 }
-

@@ -39,12 +39,42 @@ export interface DialerBaseOptions {
   maxProblems?: number;
   /** Size of the memory blocks the lines are written into, in bytes (≥ 16). @default 1048576 */
   blockBytes?: number;
+  /**
+   * Streaming: each part is handed here as soon as it is complete and is not kept, so the
+   * builder holds at most the part being written (and the caller what it keeps). `finish()`
+   * then returns the parts without their bytes (`chunks` empty). @default parts are kept
+   */
+  onPart?: (part: StreamedPart) => void;
+}
+
+/** A complete part handed to {@link DialerBaseOptions.onPart}; named with {@link partName}. */
+export interface StreamedPart {
+  /** 0-based position of the part in the upload. */
+  index: number;
+  cant: number;
+  bytes: number;
+  chunks: readonly Uint8Array[];
+  lines: { first: number; last: number } | undefined;
 }
 
 interface OpenPart {
   chunks: Uint8Array[];
   cant: number;
   bytes: number;
+  firstLine: number;
+  lastLine: number;
+}
+
+const emptyPart = (): OpenPart => ({ chunks: [], cant: 0, bytes: 0, firstLine: 0, lastLine: 0 });
+
+/**
+ * The file name of part `index` (0-based) of `count`: the base name alone for one part, else
+ * `name_part01`, `name_part02`, … (at least two digits, more when there are ≥ 100 parts).
+ */
+export function partName(filename: string, index: number, count: number): string {
+  if (count === 1) return filename;
+  const width = Math.max(2, String(count).length);
+  return `${filename}_part${String(index + 1).padStart(width, '0')}`;
 }
 
 /**
@@ -65,7 +95,8 @@ export class DialerBaseBuilder {
   private readonly kept: ContactProblem[] = [];
   private readonly found: ContactProblem[] = [];
   private readonly parts: OpenPart[] = [];
-  private part: OpenPart = { chunks: [], cant: 0, bytes: 0 };
+  private readonly onPart: ((part: StreamedPart) => void) | undefined;
+  private part: OpenPart = emptyPart();
   private block = new Uint8Array(0);
   private blockPos = 0;
   private partStart = 0;
@@ -96,6 +127,7 @@ export class DialerBaseBuilder {
     this.maxLines = maxLines;
     this.maxProblems = maxProblems;
     this.prefix = `${campaign};`;
+    this.onPart = options.onPart;
   }
 
   /** Contacts given so far. */
@@ -122,20 +154,24 @@ export class DialerBaseBuilder {
       return false;
     }
     this.validCount++;
-    this.append(text, false);
+    this.append(text, false, line);
     return true;
   }
 
-  /** See {@link addCheckedByteLine}. */
-  [addCheckedByteLine](line: string): void {
+  /** See {@link addCheckedByteLine}; `fileLine` as for {@link add}. */
+  [addCheckedByteLine](line: string, fileLine?: number): void {
     if (this.finished) throw new IntegraError('INVALID_ARGUMENT', 'add() after finish()');
     this.seenCount++;
     this.validCount++;
-    this.append(line, true);
+    this.append(line, true, fileLine);
   }
 
-  private append(text: string, isBytes: boolean): void {
+  private append(text: string, isBytes: boolean, fileLine: number | undefined): void {
     if (this.part.cant === this.maxLines) this.closePart();
+    if (fileLine !== undefined) {
+      if (this.part.cant === 0) this.part.firstLine = fileLine;
+      this.part.lastLine = fileLine;
+    }
     if (isBytes !== this.batchIsBytes) {
       this.flush();
       this.batchIsBytes = isBytes;
@@ -164,8 +200,7 @@ export class DialerBaseBuilder {
       this.block = new Uint8Array(0);
     }
     const count = this.parts.length;
-    const width = Math.max(2, String(count).length);
-    const names = count === 1 ? [this.filename] : this.parts.map((_, i) => `${this.filename}_part${String(i + 1).padStart(width, '0')}`);
+    const names = this.parts.map((_, i) => partName(this.filename, i, count));
     const longest = names.at(-1) ?? '';
     if (longest.length > MAX_FILENAME_LENGTH) {
       throw new IntegraError(
@@ -173,7 +208,13 @@ export class DialerBaseBuilder {
         `filename ${this.filename} is too long to split into ${count} parts (${longest} has more than ${MAX_FILENAME_LENGTH} characters): use a shorter name or a larger maxLines`,
       );
     }
-    const parts: DialerBasePart[] = this.parts.map((p, i) => ({ filename: names[i]!, cant: p.cant, bytes: p.bytes, chunks: p.chunks }));
+    const parts: DialerBasePart[] = this.parts.map((p, i) => ({
+      filename: names[i]!,
+      cant: p.cant,
+      bytes: p.bytes,
+      chunks: p.chunks,
+      ...(p.firstLine > 0 ? { lines: { first: p.firstLine, last: p.lastLine } } : {}),
+    }));
     return {
       campaign: this.campaign,
       filename: this.filename,
@@ -235,7 +276,15 @@ export class DialerBaseBuilder {
   private closePart(): void {
     this.flush();
     this.seal();
-    this.parts.push(this.part);
-    this.part = { chunks: [], cant: 0, bytes: 0 };
+    const part = this.part;
+    this.part = emptyPart();
+    if (this.onPart === undefined) {
+      this.parts.push(part);
+      return;
+    }
+    // streaming: keep only what finish() reports; the bytes go to the caller
+    this.parts.push({ ...part, chunks: [] });
+    const lines = part.firstLine > 0 ? { first: part.firstLine, last: part.lastLine } : undefined;
+    this.onPart({ index: this.parts.length - 1, cant: part.cant, bytes: part.bytes, chunks: part.chunks, lines });
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // real Chromium: the dialer part of the entry must work without Node (no Buffer, no node:)
-import { DialerBaseBuilder, InvalidContactsError, encodeUploadBody, toDialerCsv } from '@ucbridge/integra-api';
+import { DialerBaseBuilder, InvalidContactsError, UploadRun, createMemoryJournal, encodeUploadBody, hashPartBytes, partKey, toDialerCsv } from '@ucbridge/integra-api';
 
 const SEED_LINE = 'DialerTest<-;098344484;var1=val1:var2=val2;099124484:099111111;9999;1001';
 
@@ -35,5 +35,18 @@ describe('dialer upload in a browser', () => {
     }
     expect(error).toBeInstanceOf(InvalidContactsError);
     expect((error as InvalidContactsError).problems.map((p) => `${p.index}:${p.field}`)).toEqual(['0:phone', '1:priority']);
+  });
+
+  it('keys parts for the journal with Web Crypto, the same digest as Node, and plans against a journal', async () => {
+    // SHA-256 of "abc" (FIPS 180-2 test vector)
+    expect(await hashPartBytes([new TextEncoder().encode('a'), new TextEncoder().encode('bc')])).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    const key = await partKey({ baseUrl: 'https://acme.ucontactcloud.com', campaign: 'S<-', filename: 'x', bytesHash: 'ba7816bf' });
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    const journal = createMemoryJournal();
+    await journal.record({ key, state: 'accepted', baseUrl: 'https://acme.ucontactcloud.com', campaign: 'S<-', filename: 'x', cant: 1, at: new Date().toISOString() });
+    const run = new UploadRun({ journal, baseUrl: 'https://acme.ucontactcloud.com', campaign: 'S<-', filename: 'x' });
+    await run.plan([{ filename: 'x', cant: 1, bytes: 3, key }]);
+    expect(run.shouldSend(0)).toBe(false);
+    expect(run.report().accepted).toEqual([{ filename: 'x', cant: 1, bytes: 3, earlier: true }]);
   });
 });

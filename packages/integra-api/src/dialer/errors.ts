@@ -3,10 +3,12 @@
  * - {@link InvalidContactsError} (`INVALID_CONTACTS`): the list has problems, nothing was sent;
  * - {@link UploadBaseError}: a part failed after others may have been accepted; its `code` is
  *   the failure's (`UPLOAD_REFUSED` for an answer other than `1`, or `NETWORK`, `TIMEOUT`,
- *   `ABORTED`, `HTTP_ERROR`, `SESSION_CLOSED` from the request) and it lists what was accepted.
+ *   `ABORTED`, `HTTP_ERROR`, `SESSION_CLOSED` from the request, `OUTCOME_UNKNOWN` when the
+ *   journal holds parts of unknown outcome) and its `report` says where every part stands.
  */
 import { IntegraError, type IntegraErrorCode } from '../errors.js';
 import type { ContactProblem } from './types.js';
+import type { UploadReport } from './upload-run.js';
 
 /** One problem in words: `line 4, phone: contains a letter ("09834A484")` (or `contacts[3]` without a line). */
 export function formatProblem(p: ContactProblem): string {
@@ -36,29 +38,37 @@ export class InvalidContactsError extends IntegraError {
   }
 }
 
-/** A part of the upload failed. Parts before it were accepted and stay on the platform. */
+/**
+ * A part of the upload failed, or could not be sent safely. `report` lists every part as
+ * `accepted`, `unknown` (check before retrying) or `notSent`; `outcomeUnknown` is `true` when
+ * `report.unknown` holds a part nobody decided about.
+ */
 export class UploadBaseError extends IntegraError {
-  /** Parts the platform accepted before the failure, in order. */
-  readonly accepted: readonly { filename: string; cant: number }[];
-  /** The file name of the part that failed. */
+  /** Parts the platform accepted (this run or an earlier one), in order. */
+  readonly accepted: readonly { filename: string; cant: number; bytes: number }[];
+  /** The file name of the part that failed (the first unknown one for `OUTCOME_UNKNOWN`). */
   readonly failedPart: string;
+  /** Where every part stands. */
+  readonly report: UploadReport;
 
   constructor(
     code: IntegraErrorCode,
     message: string,
-    details: { accepted: readonly { filename: string; cant: number }[]; failedPart: string; cause?: unknown; status?: number },
+    details: { accepted: readonly { filename: string; cant: number; bytes: number }[]; failedPart: string; report: UploadReport; cause?: unknown; status?: number; outcomeUnknown?: boolean },
   ) {
     super(code, message, {
       path: 'Dialers/uploadbase',
       ...(details.cause === undefined ? {} : { cause: details.cause }),
       ...(details.status === undefined ? {} : { status: details.status }),
+      outcomeUnknown: details.outcomeUnknown === true,
     });
     this.name = 'UploadBaseError';
     this.accepted = details.accepted;
     this.failedPart = details.failedPart;
+    this.report = details.report;
   }
 
-  override toJSON(): ReturnType<IntegraError['toJSON']> & { accepted: readonly { filename: string; cant: number }[]; failedPart: string } {
-    return { ...super.toJSON(), accepted: this.accepted, failedPart: this.failedPart };
+  override toJSON(): ReturnType<IntegraError['toJSON']> & { accepted: readonly { filename: string; cant: number; bytes: number }[]; failedPart: string; report: UploadReport } {
+    return { ...super.toJSON(), accepted: this.accepted, failedPart: this.failedPart, report: this.report };
   }
 }

@@ -3,8 +3,10 @@
  * returns `undefined` when the value is fine, else the reason in words. Sources:
  * `shared/reference/ucontact-facts.md` (priority 1–9999, typed phones, file names) and the
  * format itself: `;` separates fields, `:` separates variables and phones, `=` separates a
- * name from its value, a line break ends the contact.
+ * name from its value, a line break ends the contact. The characters no value may hold are one
+ * table, in `characters.ts`.
  */
+import { FORBIDDEN_CLASS, describeForbidden } from './characters.js';
 
 /** Digits with an optional leading `+`; 3–20 digits covers extensions-free numbers up to E.164 plus prefixes. */
 export const PHONE_RE = /^\+?[0-9]{3,20}$/;
@@ -14,30 +16,37 @@ export const TYPED_PHONE_RE = /^[MWH]=[0-9]{1,3}=\+?[0-9]{3,20}$/;
 export const AGENT_PHONE_RE = /^\+?[0-9]{1,20}$/;
 /** Variable names end up as identifiers in flows and forms: keep them plain. */
 const VAR_NAME_RE = /^[\p{L}_][\p{L}\p{N}_.-]{0,63}$/u;
-/** Anything a value may not hold: the separators, line breaks, controls (tab is fine), U+FFFD. */
-const BAD_VALUE_CHAR_RE = /[;:=\u0000-\u0008\u000a-\u001f\u007f\ufffd]/;
+/** Anything a value may not hold: the separators, and every character of {@link FORBIDDEN_RANGES}. */
+const BAD_VALUE_CHAR_RE = new RegExp(`[;:=${FORBIDDEN_CLASS}]`);
+/** Anything a campaign may not hold: `;`, and every character of {@link FORBIDDEN_RANGES}. */
+const BAD_CAMPAIGN_CHAR_RE = new RegExp(`[;${FORBIDDEN_CLASS}]`);
+/** A number Excel turned into scientific notation (`9.83445E+08`, `9,83445E+08` in Spanish). */
+const EXCEL_ROUNDED_RE = /^[+-]?[0-9]+(?:[.,][0-9]+)?[eE][+-]?[0-9]{1,3}$/;
 /** File names as the portal checks them (DIALERNAMELENGTHERROR, DIALERFILEBADCHARS). */
 const FILENAME_RE = /^[A-Za-z0-9_-]{1,50}$/;
 
 /** The longest file name the platform takes. */
 export const MAX_FILENAME_LENGTH = 50;
 
-/** Words for the first forbidden character of `value` (which must contain one). */
-function badCharReason(value: string, what: string): string {
-  const c = BAD_VALUE_CHAR_RE.exec(value)?.[0] ?? '';
+/** Words for the first character of `value` that `re` finds (there must be one). */
+function badCharReason(value: string, what: string, re: RegExp = BAD_VALUE_CHAR_RE): string {
+  const c = re.exec(value)?.[0] ?? '';
   if (c === ';') return `${what} contains ';', the field separator`;
   if (c === ':') return `${what} contains ':', which separates variables and phones`;
   if (c === '=') return `${what} contains '=', which separates a variable's name from its value`;
-  if (c === '\n' || c === '\r') return `${what} contains a line break`;
-  if (c === '\ufffd') return `${what} contains U+FFFD (�): the file was probably not UTF-8 (try --encoding latin1)`;
-  return `${what} contains the control character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return `${what} contains ${describeForbidden(c.charCodeAt(0))}`;
 }
+
+/** The words for a phone Excel showed in scientific notation. */
+export const EXCEL_ROUNDED_REASON =
+  'Excel rounded this number, digits are lost (it shows numbers in scientific notation): the file cannot give them back; format the column as Text in Excel, enter the numbers again and export';
 
 /** Checks a main phone or a plain alternative phone. */
 export function checkPhone(phone: unknown, allowTyped: boolean): string | undefined {
   if (typeof phone !== 'string') return `must be a string of digits, got ${typeof phone}`;
   if (phone === '') return 'is empty';
   if (PHONE_RE.test(phone)) return undefined;
+  if (EXCEL_ROUNDED_RE.test(phone)) return EXCEL_ROUNDED_REASON;
   if (allowTyped && TYPED_PHONE_RE.test(phone)) return undefined;
   if (!allowTyped && TYPED_PHONE_RE.test(phone)) return 'a typed phone (M=0=…) is only allowed among altPhones';
   if (/^[A-Za-z]=/.test(phone) && allowTyped) {
@@ -55,6 +64,7 @@ export function checkPhone(phone: unknown, allowTyped: boolean): string | undefi
 export function checkAgentPhone(value: unknown): string | undefined {
   if (typeof value !== 'string') return `must be a string of digits, got ${typeof value}`;
   if (value === '') return undefined;
+  if (EXCEL_ROUNDED_RE.test(value)) return EXCEL_ROUNDED_REASON;
   return AGENT_PHONE_RE.test(value) ? undefined : "may only hold 1 to 20 digits and a leading '+'";
 }
 
@@ -89,7 +99,7 @@ export function checkCampaign(campaign: unknown): string | undefined {
   if (typeof campaign !== 'string' || campaign === '') return 'campaign must be a non-empty string';
   if (campaign.trim() !== campaign) return 'campaign has leading or trailing spaces';
   if (campaign.length > 100) return 'campaign is longer than 100 characters';
-  if (/[;\u0000-\u001f\u007f\ufffd]/.test(campaign)) return badCharReason(campaign, 'campaign');
+  if (BAD_CAMPAIGN_CHAR_RE.test(campaign)) return badCharReason(campaign, 'campaign', BAD_CAMPAIGN_CHAR_RE);
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Types of the dialer base upload (`Dialers/uploadbase`). Types only: no runtime code.
  */
+import type { UploadReport } from './upload-run.js';
 
 /** One dialer contact; the upload's campaign goes first on every line. */
 export interface DialerContact {
@@ -22,7 +23,11 @@ export interface ContactProblem {
   index: number;
   /** 1-based line of the file where the contact starts, when it came from a file. */
   line?: number;
-  /** The field at fault: `phone`, `altPhones[1]`, `vars.city`, `priority`, `agentPhone`, `campaign`, `row`, `header`. */
+  /**
+   * The field at fault: `phone`, `altPhones[1]`, `vars.city`, `priority`, `agentPhone`,
+   * `campaign`; for files also `row`, `header`, `encoding` (a line the file's encoding cannot
+   * read truly) and `column N` (a value under a column with no name).
+   */
   field: string;
   /** Why, in words for the person who must fix the file. */
   reason: string;
@@ -38,8 +43,10 @@ export interface DialerBasePart {
   readonly cant: number;
   /** Size of the UTF-8 file in bytes (before base64). */
   readonly bytes: number;
-  /** The UTF-8 file, lines joined by `\n`, in pieces (concatenate to get the file). */
+  /** The UTF-8 file, lines joined by `\n`, in pieces (concatenate to get the file). Empty when the builder streamed its parts. */
   readonly chunks: readonly Uint8Array[];
+  /** First and last file line of its contacts, when they came with line numbers (a file). */
+  readonly lines?: { readonly first: number; readonly last: number };
 }
 
 /** A validated and encoded base, ready to send: what {@link DialerBaseBuilder.finish} returns. */
@@ -76,8 +83,10 @@ export interface UploadProgress {
 /** What {@link uploadBase} resolves with once every part was accepted. */
 export interface UploadBaseResult {
   campaign: string;
-  /** Contacts uploaded, all parts together. */
+  /** Contacts of the base, all parts together. */
   contacts: number;
-  /** The parts accepted, in the order sent. */
+  /** The parts accepted (this time or, per the journal, before), in order. */
   parts: { filename: string; cant: number; bytes: number }[];
+  /** Every part and where it stands (`unknown` holds only parts skipped by `onUnknown: 'skip'`). */
+  report: UploadReport;
 }

@@ -3,6 +3,7 @@ import { startIntegraSim, type IntegraSim } from '@ucbridge/integra-sim';
 import {
   DialerBaseBuilder,
   InvalidContactsError,
+  createMemoryJournal,
   UploadBaseError,
   isIntegraError,
   login,
@@ -31,17 +32,20 @@ afterEach(async () => {
 const open = async (): Promise<Session> => (session = await login({ baseUrl: sim.url, user: 'api', password: 'api-pass', timeoutMs: 10_000 }));
 const contacts = (n: number, from = 0): DialerContact[] =>
   Array.from({ length: n }, (_, i) => ({ phone: `0991${String(from + i).padStart(5, '0')}`, vars: { n: from + i }, priority: 1 + ((from + i) % 9999) }));
+// each test its own journal: the default one is shared by the process (a retry is exactly-once)
+const isolated = () => ({ journal: createMemoryJournal() });
 const caught = (p: Promise<unknown>): Promise<unknown> => p.then(() => undefined, (e: unknown) => e);
 
 describe('uploadBase over HTTP (simulator)', () => {
   it("sends the seed's sample line byte for byte, with cant, username and the campaign's <- as is", async () => {
     await open();
-    const result = await uploadBase(session, {
+    const result = await uploadBase(session, { ...isolated(),
       campaign: 'DialerTest<-',
       filename: 'TestFileBase',
       contacts: [{ phone: '098344484', vars: { var1: 'val1', var2: 'val2' }, altPhones: ['099124484', '099111111'], priority: 9999, agentPhone: '1001' }],
     });
-    expect(result).toEqual({ campaign: 'DialerTest<-', contacts: 1, parts: [{ filename: 'TestFileBase', cant: 1, bytes: SEED_LINE.length }] });
+    const part = { filename: 'TestFileBase', cant: 1, bytes: SEED_LINE.length };
+    expect(result).toEqual({ campaign: 'DialerTest<-', contacts: 1, parts: [part], report: { campaign: 'DialerTest<-', accepted: [part], unknown: [], notSent: [] } });
     expect(sim.uploads).toHaveLength(1);
     const up = sim.uploads[0]!;
     expect(up.text).toBe(SEED_LINE);
@@ -51,7 +55,7 @@ describe('uploadBase over HTTP (simulator)', () => {
 
   it('sends UTF-8 accents and typed phones intact', async () => {
     await open();
-    await uploadBase(session, {
+    await uploadBase(session, { ...isolated(),
       campaign: 'Cobranza->',
       filename: 'acentos',
       contacts: [{ phone: '098447121', vars: { nombre: 'José Núñez', ciudad: 'Paysandú', saludo: '¡Hola! ñandú €' }, altPhones: ['M=0=098447120', 'H=2=24001234'] }],
@@ -65,7 +69,7 @@ describe('uploadBase over HTTP (simulator)', () => {
   it('splits over maxLines into name_part01… with cant per part, in order', async () => {
     await open();
     const progress: UploadProgress[] = [];
-    const result = await uploadBase(session, { campaign: 'Sales<-', filename: 'leads_2026_11', contacts: contacts(25), maxLines: 10, onProgress: (p) => progress.push(p) });
+    const result = await uploadBase(session, { ...isolated(), campaign: 'Sales<-', filename: 'leads_2026_11', contacts: contacts(25), maxLines: 10, onProgress: (p) => progress.push(p) });
     expect(sim.uploads.map((u) => [u.filename, u.cant, u.lines.length, u.cantMatches])).toEqual([
       ['leads_2026_11_part01', '10', 10, true],
       ['leads_2026_11_part02', '10', 10, true],
@@ -82,14 +86,14 @@ describe('uploadBase over HTTP (simulator)', () => {
     async function* gen(): AsyncGenerator<DialerContact> {
       for (const c of contacts(3)) yield c;
     }
-    await uploadBase(session, { campaign: 'Sales<-', filename: 'stream', contacts: gen() });
+    await uploadBase(session, { ...isolated(), campaign: 'Sales<-', filename: 'stream', contacts: gen() });
     expect(sim.uploads[0]!.lines).toHaveLength(3);
   });
 
   it('sends nothing and rejects with INVALID_CONTACTS listing every problem when any contact is invalid', async () => {
     await open();
     const list = [...contacts(30), { phone: '09834A484' }, ...contacts(30, 100), { phone: '098344484', priority: 0, vars: { 'bad name': 'x' } }];
-    const error = await caught(uploadBase(session, { campaign: 'Sales<-', filename: 'leads', contacts: list, maxLines: 10 }));
+    const error = await caught(uploadBase(session, { ...isolated(), campaign: 'Sales<-', filename: 'leads', contacts: list, maxLines: 10 }));
     expect(error).toBeInstanceOf(InvalidContactsError);
     expect(isIntegraError(error)).toBe(true);
     const e = error as InvalidContactsError;
@@ -102,10 +106,10 @@ describe('uploadBase over HTTP (simulator)', () => {
   it('rejects a bad filename or campaign with INVALID_ARGUMENT before sending', async () => {
     await open();
     for (const [campaign, filename] of [['Sales<-', 'Reactivation'], ['Sales<-', 'leads.csv'], ['Sa;les', 'leads']] as const) {
-      const error = await caught(uploadBase(session, { campaign, filename, contacts: contacts(1) }));
+      const error = await caught(uploadBase(session, { ...isolated(), campaign, filename, contacts: contacts(1) }));
       expect((error as { code?: string }).code).toBe('INVALID_ARGUMENT');
     }
-    expect((await caught(uploadBase(session, { campaign: 'Sales<-', filename: 'empty', contacts: [] })) as { code?: string }).code).toBe('INVALID_ARGUMENT');
+    expect((await caught(uploadBase(session, { ...isolated(), campaign: 'Sales<-', filename: 'empty', contacts: [] })) as { code?: string }).code).toBe('INVALID_ARGUMENT');
     expect(sim.uploads).toHaveLength(0);
   });
 
@@ -121,14 +125,14 @@ describe('uploadBase over HTTP (simulator)', () => {
       }
     };
     const error = await caught(
-      uploadBase(session, { campaign: 'Sales<-', filename: 'leads', contacts: contacts(30), maxLines: 10, onProgress: onUpload }),
+      uploadBase(session, { ...isolated(), campaign: 'Sales<-', filename: 'leads', contacts: contacts(30), maxLines: 10, onProgress: onUpload }),
     );
     expect(error).toBeInstanceOf(UploadBaseError);
     const e = error as UploadBaseError;
     expect(e.code).toBe('UPLOAD_REFUSED');
     expect(e.failedPart).toBe('leads_part02');
     expect(e.accepted).toEqual([{ filename: 'leads_part01', cant: 10, bytes: expect.any(Number) }]);
-    expect(e.message).toContain('part 2 of 3');
+    expect(e.message).toContain('leads_part02 (10 contacts) was not accepted');
     // nothing after the refused part was sent
     expect(sim.requests.filter((r) => r.route === 'Dialers/uploadbase')).toHaveLength(2);
   });
@@ -136,7 +140,7 @@ describe('uploadBase over HTTP (simulator)', () => {
   it('a network failure mid-way rejects with NETWORK and withSession leaves no session open', async () => {
     const error = await caught(
       withSession({ baseUrl: sim.url, user: 'api', password: 'api-pass', timeoutMs: 10_000 }, (s) =>
-        uploadBase(s, {
+        uploadBase(s, { ...isolated(),
           campaign: 'Sales<-',
           filename: 'leads',
           contacts: contacts(30),
@@ -157,7 +161,7 @@ describe('uploadBase over HTTP (simulator)', () => {
     await open();
     const controller = new AbortController();
     const error = await caught(
-      uploadBase(session, {
+      uploadBase(session, { ...isolated(),
         campaign: 'Sales<-',
         filename: 'leads',
         contacts: contacts(30),
@@ -175,7 +179,7 @@ describe('uploadBase over HTTP (simulator)', () => {
   it('rejects with SESSION_CLOSED on an ended session before reading the contacts', async () => {
     const s = await open();
     await logout(s);
-    const error = await caught(uploadBase(s, { campaign: 'Sales<-', filename: 'leads', contacts: contacts(1) }));
+    const error = await caught(uploadBase(s, { ...isolated(), campaign: 'Sales<-', filename: 'leads', contacts: contacts(1) }));
     expect((error as { code?: string }).code).toBe('SESSION_CLOSED');
   });
 });
@@ -195,7 +199,7 @@ describe('uploadBase with big parts', () => {
     try {
       const list = Array.from({ length: 60_000 }, (_, i) => ({ phone: `09${String(1_000_000 + i)}`, vars: { nombre: `Núñez, José ${i}`, deuda: i / 100 }, priority: 1 + (i % 9999) }));
       const result = await withSession({ baseUrl: big.url, user: 'api', password: 'api-pass', timeoutMs: 30_000 }, (s) =>
-        uploadBase(s, { campaign: 'Sales<-', filename: 'leads', contacts: list }),
+        uploadBase(s, { ...isolated(), campaign: 'Sales<-', filename: 'leads', contacts: list }),
       );
       expect(result.parts.map((p) => [p.filename, p.cant])).toEqual([['leads_part01', 50_000], ['leads_part02', 10_000]]);
       expect(seen.map((u) => [u.filename, u.cant, u.lines.length])).toEqual([['leads_part01', '50000', 50_000], ['leads_part02', '10000', 10_000]]);

@@ -2,26 +2,39 @@
  * `uploadBase`: validate every contact, encode the base into parts, and only then send each
  * part to `Dialers/uploadbase`, one after the other; `1` means accepted.
  */
-import { IntegraError, isIntegraError } from '../errors.js';
-import { integraPost } from '../http.js';
+import { IntegraError } from '../errors.js';
+import { checkMilliseconds } from '../milliseconds.js';
 import { isSessionOpen, type Session } from '../session.js';
 import { DialerBaseBuilder, type DialerBaseOptions } from './builder.js';
-import { InvalidContactsError, UploadBaseError } from './errors.js';
+import { InvalidContactsError } from './errors.js';
+import { hashPartBytes, partKey, processJournal, type UploadJournal } from './journal.js';
 import type { DialerBase, DialerContact, UploadBaseResult, UploadProgress } from './types.js';
 import { createUploadBodyEncoder } from './upload-body.js';
+import { UploadRun, type PlannedPart, type UnknownPolicy } from './upload-run.js';
 
 const PATH = 'Dialers/uploadbase';
 /** Progress is reported (and the signal checked) every this many contacts while preparing. */
 const PROGRESS_EVERY = 10_000;
 
-/** How to send: progress, cancellation, timeout. */
+/** How to send: journal, progress, cancellation, timeout. */
 export interface SendOptions {
   /** Called while preparing (every 10,000 contacts) and before each part is sent. */
   onProgress?: (progress: UploadProgress) => void;
-  /** Aborts between contacts and parts, and the request in flight: rejects with `ABORTED`. */
+  /**
+   * Aborts between contacts and parts, and the request in flight: rejects with `ABORTED` (a part
+   * whose body was already sent is then `unknown` in the report and the journal).
+   */
   signal?: AbortSignal;
-  /** Milliseconds for each part's request. @default the session's `timeoutMs` */
+  /** Milliseconds for each part's request: 0 < n ≤ 2,147,483,647 or `Infinity`. @default the session's `timeoutMs` */
   timeoutMs?: number;
+  /**
+   * Where each part's outcome is recorded and looked up, so a retry or re-run never sends a
+   * part the platform may already hold. Node: `createFileJournal()` from
+   * `@ucbridge/integra-api/node` survives the process. @default one in-memory journal per process
+   */
+  journal?: UploadJournal;
+  /** A part whose outcome an earlier attempt could not learn: see {@link UnknownPolicy}. @default 'stop' */
+  onUnknown?: UnknownPolicy;
 }
 
 /** What {@link uploadBase} takes. */
@@ -38,11 +51,14 @@ function aborted(signal: AbortSignal | undefined, when: string): void {
  * Validates all of `contacts`, then uploads them as one file `filename` — or, over `maxLines`
  * (default 50,000), as `filename_part01`, `filename_part02`, … — with `cant` = contacts of
  * the part and `username` = the session's user. Nothing is sent when any contact is invalid.
+ * Exactly once: parts the journal shows accepted are not sent again (the result lists them
+ * with `earlier: true`), and a part of unknown outcome stops the upload (see `onUnknown`).
  *
- * @throws IntegraError `INVALID_ARGUMENT` (campaign, filename, maxLines, no contacts),
- *   `SESSION_CLOSED`, {@link InvalidContactsError} `INVALID_CONTACTS` (every problem, nothing
- *   sent), {@link UploadBaseError} with `UPLOAD_REFUSED` (an answer other than `1`) or the
- *   request's `NETWORK`, `TIMEOUT`, `HTTP_ERROR`, `ABORTED`, listing the parts accepted before.
+ * @throws IntegraError `INVALID_ARGUMENT` (campaign, filename, maxLines, timeoutMs, no
+ *   contacts), `SESSION_CLOSED`, {@link InvalidContactsError} `INVALID_CONTACTS` (every problem,
+ *   nothing sent), {@link UploadBaseError} with `OUTCOME_UNKNOWN` (the journal holds a part of
+ *   unknown outcome: nothing sent), `UPLOAD_REFUSED` (an answer other than `1`) or the request's
+ *   `NETWORK`, `TIMEOUT`, `HTTP_ERROR`, `ABORTED`; its `report` lists every part.
  */
 export async function uploadBase(session: Session, options: UploadBaseOptions): Promise<UploadBaseResult> {
   const { contacts, onProgress, signal } = options;
@@ -74,48 +90,41 @@ export async function uploadBase(session: Session, options: UploadBaseOptions): 
 
 /**
  * Sends a base prepared by {@link DialerBaseBuilder}: refuses (sending nothing) when it has
- * problems or no contacts, else uploads its parts in order and stops at the first failure.
+ * problems or no contacts; reads the journal for every part (parts accepted before are not sent
+ * again, a part of unknown outcome stops everything unless `onUnknown` says otherwise); then
+ * uploads the other parts in order, recording each outcome, and stops at the first failure.
  *
  * @throws as {@link uploadBase}.
  */
 export async function sendDialerBase(session: Session, base: DialerBase, options: SendOptions = {}): Promise<UploadBaseResult> {
-  const { onProgress, signal, timeoutMs } = options;
+  const { onProgress, signal } = options;
   if (base.problemCount > 0) throw new InvalidContactsError(base.problems, base.problemCount);
   if (base.contacts === 0) throw new IntegraError('INVALID_ARGUMENT', `no contacts to upload to ${base.campaign}`);
-  const accepted: UploadBaseResult['parts'] = [];
+  if (base.parts.some((p) => p.chunks.length === 0 && p.bytes > 0)) {
+    throw new IntegraError('INVALID_ARGUMENT', 'the base was built with onPart (streamed): its parts hold no bytes to send');
+  }
+  const timeoutMs = options.timeoutMs === undefined ? undefined : checkMilliseconds('uploadBase({ timeoutMs })', options.timeoutMs);
+  const run = new UploadRun({ journal: options.journal ?? processJournal, baseUrl: session.baseUrl, campaign: base.campaign, filename: base.filename, onUnknown: options.onUnknown });
+  const planned: PlannedPart[] = [];
+  for (const part of base.parts) {
+    const key = await partKey({ baseUrl: session.baseUrl, campaign: base.campaign, filename: part.filename, bytesHash: await hashPartBytes(part.chunks) });
+    planned.push({ filename: part.filename, cant: part.cant, bytes: part.bytes, lines: part.lines, key });
+  }
+  await run.plan(planned);
   const parts = base.parts.length;
-  // fetch copies the body it is given, so one buffer serves every part
+  // the request copies nothing it keeps, so one buffer serves every part
   const encodeBody = createUploadBodyEncoder();
   for (const [i, part] of base.parts.entries()) {
-    const where = `part ${i + 1} of ${parts} (${part.filename}, ${part.cant} contacts)`;
-    const done = accepted.length === 0 ? 'none' : accepted.map((p) => p.filename).join(', ');
-    let answer: string;
-    try {
-      aborted(signal, `before ${where}`);
-      onProgress?.({ phase: 'upload', contacts: base.contacts, part: i + 1, parts, filename: part.filename });
-      const body = encodeBody(part, base.campaign, session.user);
-      answer = await integraPost(session, PATH, body, {
-        ...(signal === undefined ? {} : { signal }),
-        ...(timeoutMs === undefined ? {} : { timeoutMs }),
-      });
-    } catch (error) {
-      if (!isIntegraError(error)) throw error;
-      throw new UploadBaseError(error.code, `${error.message} — at ${where}; parts accepted before: ${done}`, {
-        accepted: accepted.slice(),
-        failedPart: part.filename,
-        cause: error,
-        ...(error.status === undefined ? {} : { status: error.status }),
-      });
-    }
-    if (answer.trim() !== '1') {
-      const said = answer.trim() === '0' ? 'answered 0' : `answered something other than 1 (${answer.length} characters)`;
-      throw new UploadBaseError('UPLOAD_REFUSED', `${PATH} ${said}: ${where} was not accepted; parts accepted before: ${done}`, {
-        accepted: accepted.slice(),
-        failedPart: part.filename,
-      });
-    }
-    accepted.push({ filename: part.filename, cant: part.cant, bytes: part.bytes });
+    if (!run.shouldSend(i)) continue;
+    onProgress?.({ phase: 'upload', contacts: base.contacts, part: i + 1, parts, filename: part.filename });
+    await run.send(session, i, encodeBody(part, base.campaign, session.user), { signal, timeoutMs });
   }
   onProgress?.({ phase: 'done', contacts: base.contacts, part: parts, parts });
-  return { campaign: base.campaign, contacts: base.contacts, parts: accepted };
+  const report = run.report();
+  return {
+    campaign: base.campaign,
+    contacts: base.contacts,
+    parts: report.accepted.map(({ filename, cant, bytes }) => ({ filename, cant, bytes })),
+    report,
+  };
 }
