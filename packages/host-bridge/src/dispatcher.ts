@@ -1,4 +1,5 @@
-import { checkRequest, isBridgeError, type Disposition } from '@ucbridge/protocol';
+import { BridgeError, DISPOSITION_FIELDS, checkRequest, isBridgeError, type Disposition } from '@ucbridge/protocol';
+import type { Remember } from './dispositions.js';
 import { reasonText, fail } from './fail.js';
 import { closeActiveTab, dispositionCall } from './platform.js';
 import type { ActionHandler, HostBridgeOptions, RequestContext } from './types.js';
@@ -6,29 +7,57 @@ import type { ActionHandler, HostBridgeOptions, RequestContext } from './types.j
 /** Runs one action: resolves with its result, rejects with a `BridgeError`, never throws. */
 export type RunAction = (action: string, arg: unknown, ctx: RequestContext) => Promise<unknown>;
 
+/** What the dispatcher needs besides the options: the checked timeout, the memory, and where to warn. */
+export interface DispatchSetup {
+  platformTimeoutMs: number;
+  remember: Remember;
+  /** Called when a documented-shape disposition joined one made around the bridge (two listeners). */
+  warnTwice: (guid: string) => void;
+}
+
 /**
  * The action table of one bridge: the names offered in `WELCOME`, and `run`, which rejects with
- * `UNKNOWN_ACTION`, `PLATFORM_TIMEOUT` after `platformTimeoutMs`, the code of a thrown `BridgeError`,
- * else `HANDLER_ERROR` (the thrown error's message). Throws a `TypeError` for an action name a client
- * could not call (see `checkRequest`) or one that shadows a built-in.
+ * `UNKNOWN_ACTION`, `PLATFORM_TIMEOUT` (outcome unknown) after `platformTimeoutMs`, the code of a
+ * thrown `BridgeError`, else `HANDLER_ERROR` (outcome unknown: the handler may have acted before it
+ * threw). `DISPOSITION_CALL` goes through the form page's disposition memory: the same disposition
+ * again gets the first call's outcome and never reaches the platform twice. Throws a `TypeError`
+ * for an action name a client could not call (see `checkRequest`) or one that shadows a built-in.
  */
-export function createDispatcher(options: HostBridgeOptions, win: Window): [names: string[], run: RunAction] {
+export function createDispatcher(options: HostBridgeOptions, win: Window, setup: DispatchSetup): [names: string[], run: RunAction] {
   const { closeTab = () => closeActiveTab(win), dispositionCall: dispose = (d: Disposition) => dispositionCall(win, d) } = options.handlers ?? {};
+  const { platformTimeoutMs, remember, warnTwice } = setup;
   // a Map, not the options object: `constructor` or `__proto__` must never reach a handler
   const table = new Map<string, ActionHandler>([
     ['CLOSE_TAB', (_, ctx) => closeTab(ctx)],
-    ['DISPOSITION_CALL', (d, ctx) => dispose(d as Disposition, ctx)],
+    [
+      'DISPOSITION_CALL',
+      (d, ctx) => {
+        const disposition = d as Disposition;
+        const [outcome, joined] = remember(DISPOSITION_FIELDS.map((key) => disposition[key]), () => settled(() => dispose(disposition, ctx)));
+        if (joined && ctx.source == 'legacy') warnTwice(disposition.guid);
+        return outcome;
+      },
+    ],
   ]);
   for (const [name, handler] of Object.entries(options.actions ?? {})) {
     if (table.has(name) || !checkRequest({ id: '1', action: name }).ok) throw new TypeError('ucbridge: bad action name ' + name);
     table.set(name, handler);
   }
-  const timeoutMs = options.platformTimeoutMs ?? 30_000;
 
-  const toBridgeError = (action: string, error: unknown) => (isBridgeError(error) ? error : fail('HANDLER_ERROR', `${action} failed: ${reasonText(error)}`));
+  const toBridgeError = (action: string, error: unknown) =>
+    isBridgeError(error) ? error : new BridgeError('HANDLER_ERROR', `ucbridge: ${action} failed: ${reasonText(error)}`, undefined, 'unknown');
 
-  // Most handlers answer synchronously (the platform's UC_ functions return at once): they get one
-  // already-settled promise and no timer, so the session's reply waits a single microtask, not a chain.
+  /** A handler's answer as a promise; a synchronous throw becomes its rejection. */
+  const settled = (call: () => unknown): Promise<unknown> => {
+    try {
+      return Promise.resolve(call());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+
+  // Most handlers answer synchronously (closeActiveTab returns at once): they get one already-settled
+  // promise and no timer, so the session's reply waits a single microtask, not a chain.
   const run: RunAction = (action, arg, ctx) => {
     const handler = table.get(action);
     if (!handler) return Promise.reject(fail('UNKNOWN_ACTION', 'no action ' + action, 'action'));
@@ -45,10 +74,12 @@ export function createDispatcher(options: HostBridgeOptions, win: Window): [name
     // only a pending answer can time out: a plain value costs no timer on the hot path
     if (!pending) return Promise.resolve(result);
     return new Promise<unknown>((resolve, reject) => {
-      const timer = setTimeout(() => reject(fail('PLATFORM_TIMEOUT', action + ' timed out')), timeoutMs);
+      const timer =
+        platformTimeoutMs < Infinity &&
+        setTimeout(() => reject(new BridgeError('PLATFORM_TIMEOUT', `ucbridge: ${action} got no answer from the platform in ${platformTimeoutMs} ms`, undefined, 'unknown')), platformTimeoutMs);
       Promise.resolve(result)
         .then(resolve, (error: unknown) => reject(toBridgeError(action, error)))
-        .finally(() => clearTimeout(timer));
+        .finally(() => clearTimeout(timer || undefined));
     });
   };
   return [[...table.keys()], run];

@@ -17,10 +17,13 @@ type Frame = ReturnType<typeof frame>;
 function formWindow(children: Frame[]) {
   const listeners = new Map<string, Set<(event: unknown) => void>>();
   const console = { closeActiveTab: vi.fn() };
+  // the platform's function; the bridge puts its guard in front of it on the window
+  const uc = vi.fn((...args: unknown[]) => (args[10] as (r: unknown) => void)('saved'));
   const win = {
+    uc,
     frames: children,
     parent: console,
-    UC_DispositionCall: vi.fn((...args: unknown[]) => (args[10] as (r: unknown) => void)('saved')),
+    UC_DispositionCall: uc as unknown,
     addEventListener: (type: string, fn: (event: unknown) => void) => listeners.set(type, (listeners.get(type) ?? new Set()).add(fn)),
     removeEventListener: (type: string, fn: (event: unknown) => void) => listeners.get(type)?.delete(fn),
     fire: (type: string, event: unknown = {}) => listeners.get(type)?.forEach((fn) => fn(event)),
@@ -80,7 +83,7 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
     const reply = next(port);
     port.postMessage({ ucbridge: 1, id: 'r1', action: 'DISPOSITION_CALL', disposition });
     expect(await reply).toEqual({ ucbridge: 1, replyTo: 'r1', ok: true, result: 'saved' });
-    expect(win.UC_DispositionCall.mock.calls[0]!.slice(0, 10)).toEqual(Object.values(disposition));
+    expect(win.uc.mock.calls[0]!.slice(0, 10)).toEqual(Object.values(disposition));
   });
 
   it('accepts the documented legacy messages, calls the platform in order and replies nothing', async () => {
@@ -88,8 +91,8 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
     post({ action: 'CLOSE_TAB' });
     post({ action: 'DISPOSITION_CALL', disposition });
     expect(win.parent.closeActiveTab).toHaveBeenCalledOnce();
-    expect(win.UC_DispositionCall).toHaveBeenCalledOnce();
-    expect(win.UC_DispositionCall.mock.calls[0]!.slice(0, 10)).toEqual(['Sales<-', '099123456', 'g-1', 'Sold', '', '', '', '', 'ok', '']);
+    expect(win.uc).toHaveBeenCalledOnce();
+    expect(win.uc.mock.calls[0]!.slice(0, 10)).toEqual(['Sales<-', '099123456', 'g-1', 'Sold', '', '', '', '', 'ok', '']);
     expect(crm.posted).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(accepted.map((e) => [e.kind, e.action])).toContainEqual(['legacy', 'DISPOSITION_CALL']);
@@ -113,8 +116,9 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
       const { crm, post, win, rejected } = setup();
       post({ action: 'DISPOSITION_CALL', disposition }, origin);
       post({ ucbridge: 1, type: 'HELLO', id: 'h', versions: [1] }, origin);
-      expect(win.UC_DispositionCall).not.toHaveBeenCalled();
-      expect(crm.posted).toEqual([]);
+      expect(win.uc).not.toHaveBeenCalled();
+      // the HELLO is told why, with nothing but its id and the code (a sandboxed frame is reached by '*')
+      expect(crm.posted).toEqual([{ message: { ucbridge: 1, type: 'REFUSED', replyTo: 'h', code: 'ORIGIN_NOT_ALLOWED' }, target: origin === 'null' ? '*' : origin, port: undefined }]);
       expect(rejected).toEqual([
         expect.objectContaining({ kind: 'legacy', origin, code: 'ORIGIN_NOT_ALLOWED' }),
         expect.objectContaining({ kind: 'hello', origin, code: 'ORIGIN_NOT_ALLOWED' }),
@@ -136,7 +140,7 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
     post({ action: 'DISPOSITION_CALL', disposition: JSON.parse('{"__proto__":{"x":1},"campaign":"a","callerid":"b","guid":"c","l1":"d"}') });
     post({ action: 'DISPOSITION_CALL', disposition: { ...disposition, comment: 'x'.repeat(100_000) } });
     post({ action: 'HANG_UP' });
-    expect(win.UC_DispositionCall).not.toHaveBeenCalled();
+    expect(win.uc).not.toHaveBeenCalled();
     expect(rejected.map((e) => [e.code, e.field])).toEqual([
       ['INVALID_ARGUMENT', 'disposition.l1'],
       ['INVALID_ARGUMENT', 'disposition.__proto__'],
@@ -145,10 +149,18 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
     ]);
   });
 
-  it('ignores foreign traffic without a log line', () => {
+  it('ignores foreign traffic from its frames without a log line', () => {
     const { post, rejected, accepted } = setup();
-    for (const data of ['hello', 42, null, { type: 'webpackOk' }, { ucbridge: 2, type: 'HELLO' }, [{ action: 'CLOSE_TAB' }]]) post(data, 'https://evil.example', null);
+    for (const data of ['hello', 42, null, { type: 'webpackOk' }, { ucbridge: 2, type: 'HELLO' }, [{ action: 'CLOSE_TAB' }]]) post(data, 'https://evil.example');
     expect([...rejected, ...accepted]).toEqual([]);
+  });
+
+  it('refuses a sender that is not one of its frames without reading the message', () => {
+    const { post, rejected } = setup();
+    const data = {};
+    Object.defineProperty(data, 'ucbridge', { get: () => expect.unreachable('event.data was read') });
+    post(data, CRM, { postMessage() {} });
+    expect(rejected).toEqual([expect.objectContaining({ kind: 'message', origin: CRM, code: 'SOURCE_NOT_ALLOWED' })]);
   });
 
   it('with legacy: false ignores legacy messages (a documented listener handles them) but still connects', () => {
@@ -164,7 +176,7 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
     const { crm, post, rejected } = setup();
     post({ ucbridge: 1, type: 'HELLO', id: 'h9', versions: [2, 3] });
     expect(crm.posted).toEqual([
-      { message: { ucbridge: 1, type: 'REFUSED', replyTo: 'h9', versions: [1], error: expect.objectContaining({ code: 'VERSION_MISMATCH' }) }, target: CRM, port: undefined },
+      { message: { ucbridge: 1, type: 'REFUSED', replyTo: 'h9', code: 'VERSION_MISMATCH' }, target: CRM, port: undefined },
     ]);
     post({ ucbridge: 1, type: 'HELLO', id: 'bad id!', versions: [1] });
     expect(rejected.map((e) => e.code)).toEqual(['VERSION_MISMATCH', 'INVALID_MESSAGE']);

@@ -1,11 +1,11 @@
 import {
   checkHello,
   checkLegacy,
+  checkMilliseconds,
   isBridgeMessage,
   isPlainObject,
   originsMatcher,
   PROTOCOL_VERSION,
-  toWireError,
   type BridgeError,
   type Checked,
   type Hello,
@@ -14,77 +14,141 @@ import {
   type Welcome,
 } from '@ucbridge/protocol';
 import { createDispatcher } from './dispatcher.js';
+import { rememberDispositions } from './dispositions.js';
 import { fail, invalid } from './fail.js';
+import { frameLimit } from './frame-limit.js';
 import { createLog } from './log.js';
+import { guardDispositionCall } from './platform.js';
 import { createSession, type CloseReason } from './session.js';
 import type { HostBridge, HostBridgeOptions } from './types.js';
 
+/** How many frames up a sender may sit below the form and still be told why it is refused. */
+const NESTING = 4;
+
 /**
  * Installs the bridge on the form's window. Every message on the window goes through, in order:
- * 1. is it for us? a `HELLO` (`ucbridge: 1`, no `action`) or, unless `legacy: false`, an object with an
- *    own `action`; anything else (other widgets, extensions) is ignored without a log line;
- * 2. `event.source` must be one of this window's own child frames (`SOURCE_NOT_ALLOWED`), checked
- *    before the origin: a parent, a sibling, a grandchild or a closed frame is refused whatever its origin;
+ * 1. `event.source` must be one of this window's own child frames, checked before `event.data` is
+ *    read (reading it deserialises it: a popup posting 100 MB must cost nothing). A deeper frame of
+ *    the form (a CRM nested one frame too deep) is read and its HELLO answered `REFUSED` /
+ *    `SOURCE_NOT_ALLOWED`; any other sender (a popup, the console, a sibling) is refused unread;
+ * 2. is it for us? a `HELLO` (`ucbridge: 1`, no `action`) or, unless `legacy: false`, an object with
+ *    an own `action`; anything else (other widgets, extensions) is ignored without a log line. A
+ *    ucbridge request found on the window is a client's fallback after it concluded no bridge is
+ *    here and told its caller so: it is never run (that is what keeps a late bridge from making an
+ *    "unconfirmed" call happen after all);
  * 3. `event.origin` must be allowed (`ORIGIN_NOT_ALLOWED`);
  * 4. the message is validated in full (`INVALID_MESSAGE`, or `INVALID_ARGUMENT` naming the field);
- * only then is anything called. A refusal calls nothing and goes to `onRejected`.
- * A valid `HELLO` that includes version 1 opens a private `MessageChannel` with that frame (`WELCOME`,
- * else `REFUSED` / `VERSION_MISMATCH`); a new one from the same frame (the CRM page reloaded) replaces
- * the old port. v1 requests travel only on such ports; legacy messages get no reply.
+ * only then is anything called. A refusal calls nothing and goes to `onRejected`; a refused HELLO is
+ * also answered `REFUSED` with the code, so the client rejects at once instead of falling back.
+ * A valid `HELLO` that includes version 1 opens a private `MessageChannel` with that frame
+ * (`WELCOME`, with the actions and `platformTimeoutMs`); a new one from the same frame (the CRM page
+ * reloaded) replaces the old port. v1 requests travel only on such ports; legacy messages get no reply.
  *
  * Throws a `TypeError` when `allowedOrigins` is missing, empty or has an entry that is not an origin
- * (`'*'` included), or when an extra action has a name a client could not call.
+ * (`'*'` included), when a millisecond or count option is out of range, or when an extra action has
+ * a name a client could not call.
  */
 export function createHostBridge(options: HostBridgeOptions): HostBridge {
   const win = options.window ?? window;
   const anyOrigin = options.dangerouslyAllowAnyOrigin === true;
   const allowed = anyOrigin ? () => true : originsMatcher(options.allowedOrigins);
   if (anyOrigin) console.warn('ucbridge: dangerouslyAllowAnyOrigin is on');
-  const [actions, run] = createDispatcher(options, win);
-  const maxPending = options.maxPendingPerPort ?? 16;
+  const platformTimeoutMs = checkMilliseconds('platformTimeoutMs', options.platformTimeoutMs, 30_000);
+  const admit = frameLimit(options.maxPendingPerPort);
   const legacy = options.legacy !== false;
   const log = createLog(options);
+  const remember = rememberDispositions(win);
+  const warnTwice = (guid: string) =>
+    console.warn(
+      `ucbridge: UC_DispositionCall ran for a disposition already sent (guid ${guid}): it did not reach the platform again. ` +
+        'Two listeners serve documented-shape messages on this form: remove the documented listener, or keep it and set data-legacy="false" (legacy: false).',
+    );
+  if (!options.handlers?.dispositionCall) guardDispositionCall(win, remember, warnTwice);
+  const [actions, run] = createDispatcher(options, win, { platformTimeoutMs, remember, warnTwice });
+  const allowList = anyOrigin ? 'any origin' : String(options.allowedOrigins);
   /** Each child frame's port closer. A frame's WindowProxy survives navigation: a reload finds its old port. */
   const sessions = new Map<MessageEventSource, (reason: CloseReason) => void>();
 
-  function onMessage({ data, origin, source }: MessageEvent): void {
-    const isLegacy = isPlainObject(data) && Object.hasOwn(data, 'action');
-    if (isLegacy ? !legacy : !isBridgeMessage(data)) return;
-    const kind = isLegacy ? 'legacy' : 'hello';
+  /** 0: a child frame; 1: a deeper frame of this window (told why it is refused); -1: anyone else. */
+  function place(source: MessageEventSource | null): number {
     const frames = win.frames;
-    let child = false;
-    for (let i = 0; i < frames.length; i++) child ||= frames[i] === source;
-    if (!child) return log(kind, origin, undefined, fail('SOURCE_NOT_ALLOWED', 'not a child frame'));
-    if (!allowed(origin)) return log(kind, origin, undefined, fail('ORIGIN_NOT_ALLOWED', 'origin not allowed'));
+    for (let i = 0; i < frames.length; i++) if (frames[i] === source) return 0;
+    try {
+      let frame = source as Window;
+      for (let depth = 0; depth < NESTING && frame !== frame.parent; depth++) if ((frame = frame.parent) === win) return 1;
+    } catch {
+      // not a window (a MessagePort, a worker)
+    }
+    return -1;
+  }
+
+  /** Tells a frame its HELLO is refused: nothing but the HELLO's id and the code, so any target will do. */
+  function refuse(source: Window, origin: string, id: string, error: BridgeError): void {
+    // a sandboxed frame's origin is 'null', which only '*' reaches; the message holds no secret
+    source.postMessage({ ucbridge: 1, type: 'REFUSED', replyTo: id, code: error.code } satisfies Refused, origin === 'null' ? '*' : origin);
+  }
+
+  function onMessage(event: MessageEvent): void {
+    const { origin, source } = event;
+    const where = place(source);
+    if (where < 0) return log('message', origin, undefined, fail('SOURCE_NOT_ALLOWED', `${origin} is not a frame of this form: its message was not read`));
+    const data: unknown = event.data;
+    const ours = isBridgeMessage(data);
+    const isLegacy = isPlainObject(data) && Object.hasOwn(data, 'action');
+    // never String() a foreign value: `{ toString: 'x' }` survives structured clone and makes it throw
+    const named = isLegacy ? (typeof data.action == 'string' ? data.action.slice(0, 64) : typeof data.action) : undefined;
+    if (ours && isLegacy) {
+      const action = named;
+      return log('legacy', origin, action, fail('UNCONFIRMED', `a ucbridge client posted ${action} the documented way after no bridge answered its HELLO; not run: the client already told its caller it is unconfirmed, and it will find this bridge on its next HELLO`));
+    }
+    if (isLegacy ? !legacy : !ours || (data as { type?: unknown }).type !== 'HELLO') return;
+    const kind = isLegacy ? 'legacy' : 'hello';
     const checked: Checked<LegacyMessage | Hello> = isLegacy ? checkLegacy(data)! : checkHello(data);
-    if (!checked.ok) return log(kind, origin, undefined, invalid(checked));
+    // the HELLO's id, when it is usable: the answer names it
+    const id = !isLegacy && (checked.ok || checked.field == 'versions') ? (data as Hello).id : '';
     const port = source as Window;
-    // a 'null' origin (sandboxed frame) can only be answered with '*'; it passes only with anyOrigin
-    const target = origin === 'null' ? '*' : origin;
+    const error =
+      where > 0
+        ? fail('SOURCE_NOT_ALLOWED', `${origin} is framed inside a frame of this form, not directly by it: make the CRM iframe a direct child of the form`)
+        : !allowed(origin)
+          ? fail('ORIGIN_NOT_ALLOWED', `${origin} is not in allowedOrigins (data-allowed-origins): ${allowList}. Add it there if this CRM should be trusted; check the scheme, host and port`)
+          : !checked.ok
+            ? invalid(checked)
+            : !isLegacy && !(checked.value as Hello).versions.includes(PROTOCOL_VERSION)
+              ? fail('VERSION_MISMATCH', `versions ${(checked.value as Hello).versions} not supported, use ${PROTOCOL_VERSION}`, 'versions')
+              : undefined;
+    if (error) {
+      if (id) refuse(port, origin, id, error);
+      return log(kind, origin, named, error);
+    }
+    if (!checked.ok) return; // for the type checker: refused above
 
     if (isLegacy) {
       const { action, disposition } = checked.value as LegacyMessage & { disposition?: unknown };
+      const release = admit(port);
+      if (!release) return log(kind, origin, action, fail('RATE_LIMITED', `too many calls in flight from this frame`));
       log(kind, origin, action, undefined, disposition);
       // the documented snippet expects no answer: the outcome is only logged
-      run(action, disposition, { origin, action, source: 'legacy' }).then(
-        (result) => log('reply', origin, action, undefined, result),
-        (reason: BridgeError) => log('reply', origin, action, reason),
-      );
+      run(action, disposition, { origin, action, source: 'legacy' })
+        .then(
+          (result) => log('reply', origin, action, undefined, result),
+          (reason: BridgeError) => log('reply', origin, action, reason),
+        )
+        .finally(release);
       return;
     }
 
-    const { id, versions } = checked.value as Hello;
-    if (!versions.includes(PROTOCOL_VERSION)) {
-      const mismatch = fail('VERSION_MISMATCH', `versions ${versions} not supported, use ${PROTOCOL_VERSION}`, 'versions');
-      port.postMessage({ ucbridge: 1, type: 'REFUSED', replyTo: id, versions: [PROTOCOL_VERSION], error: toWireError(mismatch) } satisfies Refused, target);
-      return log(kind, origin, undefined, mismatch);
-    }
     sessions.get(port)?.('replaced');
     const channel = new MessageChannel();
-    const close = createSession(channel.port1, origin, actions, run, maxPending, log, () => sessions.get(port) === close && sessions.delete(port));
+    const close = createSession(channel.port1, origin, actions, run, () => admit(port), log, () => sessions.get(port) === close && sessions.delete(port));
     sessions.set(port, close);
-    port.postMessage({ ucbridge: 1, type: 'WELCOME', replyTo: id, version: PROTOCOL_VERSION, actions } satisfies Welcome, target, [channel.port2]);
-    log(kind, origin, undefined, undefined, versions);
+    const target = origin === 'null' ? '*' : origin;
+    port.postMessage(
+      { ucbridge: 1, type: 'WELCOME', replyTo: id, version: PROTOCOL_VERSION, actions, platformTimeoutMs } satisfies Welcome,
+      target,
+      [channel.port2],
+    );
+    log(kind, origin, undefined, undefined, (checked.value as Hello).versions);
   }
 
   const closeAll = (reason: CloseReason) => sessions.forEach((close) => close(reason));

@@ -2,16 +2,47 @@ import type { BridgeError } from '@ucbridge/protocol';
 import type { BridgeLogEvent, HostBridgeOptions } from './types.js';
 
 /**
- * Logs one event. An `error` on a `hello` / `request` / `legacy` event is a refusal (`onRejected`);
- * everything else, outcomes (`reply`) included, goes to `onAccepted`.
+ * Logs one event. An `error` on a `message` / `hello` / `request` / `legacy` event is a refusal
+ * (`onRejected`); everything else, outcomes (`reply`) included, goes to `onAccepted`.
  */
 export type Log = (kind: BridgeLogEvent['kind'], origin: string, action?: string, error?: BridgeError, data?: unknown) => void;
 
+/** A refusal is printed at most once per origin and code in this many ms; the next one says how many were not. */
+const QUIET_MS = 10_000;
+
+/**
+ * The default `onRejected`: `console.warn('ucbridge: refused', event)`, at most once per origin and
+ * code every {@link QUIET_MS} ms, so a flood of refused messages costs the form no console work; the
+ * first one after a quiet spell says how many were left out.
+ */
+function quietWarn(): (event: BridgeLogEvent) => void {
+  const last = new Map<string, { until: number; count: number }>();
+  return (event) => {
+    const key = event.origin + ' ' + event.code;
+    const now = Date.now();
+    const seen = last.get(key);
+    if (seen && now < seen.until) return void seen.count++;
+    if (last.size > 1000) last.clear();
+    last.set(key, { until: now + QUIET_MS, count: 0 });
+    console.warn('ucbridge: refused', event, ...(seen?.count ? [`(${seen.count} more from ${event.origin} with ${event.code} were not printed)`] : []));
+  };
+}
+
+/**
+ * The default `onAccepted`: names every documented-shape message the bridge ran, so a form author
+ * sees which listener served it (see the README: replace the documented listener, or keep it and set
+ * `legacy: false`).
+ */
+function namedLegacy(event: BridgeLogEvent): void {
+  if (event.kind == 'legacy') console.info(`ucbridge: ran a documented-shape ${event.action} from ${event.origin} (legacy is on)`);
+}
+
 /** The bridge's logger over the two hooks; a hook that throws must not stop the bridge answering. */
-export function createLog({ onAccepted, onRejected = (event) => console.warn('ucbridge: refused', event) }: HostBridgeOptions): Log {
+export function createLog({ onAccepted = namedLegacy, onRejected = quietWarn() }: HostBridgeOptions): Log {
   return (kind, origin, action, error, data) => {
     try {
-      (error && kind !== 'reply' ? onRejected : onAccepted)?.({ kind, origin, action, code: error?.code, message: error?.message ?? 'ok', field: error?.field, data });
+      const outcome = kind == 'reply' ? (error ? error.outcome : 'done') : undefined;
+      (error && kind !== 'reply' ? onRejected : onAccepted)({ kind, origin, action, code: error?.code, message: error?.message ?? 'ok', field: error?.field, outcome, data });
     } catch {
       // the hook's own bug
     }

@@ -1,4 +1,4 @@
-import { checkRequest, isBridgeMessage, toWireError, type BridgeError, type Checked, type Reply, type Request } from '@ucbridge/protocol';
+import { BridgeError, checkRequest, isBridgeMessage, toWireError, type Checked, type Reply, type Request } from '@ucbridge/protocol';
 import type { RunAction } from './dispatcher.js';
 import { fail, invalid } from './fail.js';
 import type { Log } from './log.js';
@@ -25,7 +25,8 @@ export type CloseReason = 'destroyed' | 'unloading' | 'replaced' | 'bye';
  * - a refused request (invalid, `UNKNOWN_ACTION`, `RATE_LIMITED`) calls nothing and is answered at
  *   once when it carries a usable id; a request (valid or not) with a pending id is refused without a
  *   reply (its reply would settle the first one);
- * - at most `maxPending` requests in flight, more are answered `RATE_LIMITED`;
+ * - at most as many requests in flight as `admit` lets the frame have (counted per frame, across its
+ *   ports and documented messages, until the action itself settles), more are answered `RATE_LIMITED`;
  * - on close, every pending request is answered `DESTROYED` — except `CLOSE_TAB` while the page
  *   unloads, which is the tab closing: answered ok — then `BYE` (not when `replaced`, see above);
  *   nothing is posted after that.
@@ -35,7 +36,7 @@ export function createSession(
   origin: string,
   actions: readonly string[],
   run: RunAction,
-  maxPending: number,
+  admit: () => (() => void) | undefined,
   log: Log,
   onEnd: () => void,
 ): (reason: CloseReason) => void {
@@ -61,7 +62,9 @@ export function createSession(
   function close(reason: CloseReason): void {
     if (reason !== 'bye') {
       pending.forEach((action, id) =>
-        reason === 'unloading' && action === 'CLOSE_TAB' ? settle(id, true, undefined) : settle(id, false, fail('DESTROYED', `bridge ${reason}: ${action} outcome unknown`)),
+        reason === 'unloading' && action === 'CLOSE_TAB'
+          ? settle(id, true, undefined)
+          : settle(id, false, new BridgeError('DESTROYED', `ucbridge: bridge ${reason} while ${action} ran: outcome unknown, check before you retry`, undefined, 'unknown')),
       );
       if (reason !== 'replaced') port.postMessage({ ucbridge: 1, type: 'BYE' });
     }
@@ -84,21 +87,23 @@ export function createSession(
         ? fail('INVALID_MESSAGE', 'id already pending', 'id')
         : !actions.includes(action!)
           ? fail('UNKNOWN_ACTION', 'no action ' + action, 'action')
-          : pending.size >= maxPending
-            ? fail('RATE_LIMITED', 'too many pending')
-            : undefined;
-    if (error) {
+          : undefined;
+    const release = error ? undefined : admit();
+    if (!release) {
+      const refusal = error ?? fail('RATE_LIMITED', 'too many calls in flight from this frame');
       // no answer to a pending id: it would settle the first request
-      if (id && !pending.has(id)) send(id, false, error);
-      return log('request', origin, action, error);
+      if (id && !pending.has(id)) send(id, false, refusal);
+      return log('request', origin, action, refusal);
     }
     const arg = disposition ?? params;
     pending.set(id, action!);
     log('request', origin, action, undefined, arg);
-    run(action!, arg, { origin, action: action!, source: 'port' }).then(
-      (result) => settle(id, true, result),
-      (reason: unknown) => settle(id, false, reason),
-    );
+    run(action!, arg, { origin, action: action!, source: 'port' })
+      .then(
+        (result) => settle(id, true, result),
+        (reason: unknown) => settle(id, false, reason),
+      )
+      .finally(release);
   };
 
   return close;

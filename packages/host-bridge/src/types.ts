@@ -1,4 +1,4 @@
-import type { Disposition, ErrorCode } from '@ucbridge/protocol';
+import type { Disposition, ErrorCode, Outcome } from '@ucbridge/protocol';
 
 /** What a handler learns about the request it serves. */
 export interface RequestContext {
@@ -30,7 +30,10 @@ export interface HostHandlers {
 
 /**
  * One line of the bridge's log, for `onAccepted` / `onRejected`.
- * - `hello`: a handshake (accepted: a port was opened; rejected: why not);
+ * - `message`: refused before it was read, because its sender is not among the form's frames
+ *   (a popup, the console, a sibling): `SOURCE_NOT_ALLOWED`;
+ * - `hello`: a handshake (accepted: a port was opened; rejected: why not, and the frame was told
+ *   with a `REFUSED`);
  * - `request`: a v1 request on a port; `legacy`: a documented-snippet message on the window;
  * - `reply`: the outcome of an accepted request (sent on the port for v1, only logged for legacy),
  *   with `code` set when it failed.
@@ -38,12 +41,14 @@ export interface HostHandlers {
  * the validated disposition / params in `data`, and replies the result.
  */
 export interface BridgeLogEvent {
-  kind: 'hello' | 'request' | 'legacy' | 'reply';
+  kind: 'message' | 'hello' | 'request' | 'legacy' | 'reply';
   origin: string;
   action?: string | undefined;
   code?: ErrorCode | undefined;
   message: string;
   field?: string | undefined;
+  /** On `reply` events: `done`, `not-done` or `unknown` (it may have reached the platform). */
+  outcome?: Outcome | undefined;
   data?: unknown;
 }
 
@@ -66,7 +71,10 @@ export interface HostBridgeOptions {
   actions?: Record<string, ActionHandler>;
   /**
    * Milliseconds a handler (the platform's callbacks included) may take before the request is answered
-   * `PLATFORM_TIMEOUT`; a late outcome is then ignored. @default 30000
+   * `PLATFORM_TIMEOUT` (outcome unknown), 0 < n ≤ 2,147,483,647, or `Infinity` to wait as long as the
+   * platform takes. The client is told this value in the handshake and never times a call out before
+   * it. A late outcome still reaches the disposition memory, so a retry learns it. Anything else
+   * throws a `TypeError`. @default 30000
    */
   platformTimeoutMs?: number;
   /**
@@ -79,9 +87,15 @@ export interface HostBridgeOptions {
    * documented listener beside the bridge, or a call would be disposed twice. @default true
    */
   legacy?: boolean;
-  /** Called for every accepted message and every outcome (`kind: 'reply'`). A throw is ignored. */
+  /**
+   * Called for every accepted message and every outcome (`kind: 'reply'`, with `outcome`). A throw is
+   * ignored. @default console.info naming every documented-shape message the bridge ran
+   */
   onAccepted?: (event: BridgeLogEvent) => void;
-  /** Called for every refused message, with `code` and reason. A throw is ignored. @default console.warn */
+  /**
+   * Called for every refused message, with `code` and reason. A throw is ignored.
+   * @default console.warn, at most once per origin and code every 10 s, with a count of the rest
+   */
   onRejected?: (event: BridgeLogEvent) => void;
   /** The form's window. @default globalThis.window */
   window?: Window;

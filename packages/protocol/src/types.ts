@@ -71,7 +71,10 @@ export interface Hello {
   versions: number[];
 }
 
-/** Form → client, on the window, with the private `MessagePort` transferred alongside. */
+/**
+ * Form → client, on the window, with the private `MessagePort` transferred alongside. Extensible:
+ * a client ignores fields it does not know, so later versions of the form may add some.
+ */
 export interface Welcome {
   ucbridge: 1;
   type: 'WELCOME';
@@ -80,16 +83,24 @@ export interface Welcome {
   version: ProtocolVersion;
   /** Every action the form offers: the built-ins it supports and its own. */
   actions: string[];
+  /**
+   * How long the form waits for the platform before it answers `PLATFORM_TIMEOUT`, in ms
+   * (`Infinity`: it never gives up). The client never times out a call before this has passed.
+   */
+  platformTimeoutMs: number;
 }
 
-/** Form → client when no version is shared: a clear answer instead of silence. */
+/**
+ * Form → client: a bridge that will not talk to this frame says so at once, instead of leaving it
+ * to wait and fall back to the documented shape. It carries nothing but the HELLO's id and the
+ * code (`ORIGIN_NOT_ALLOWED`, `SOURCE_NOT_ALLOWED`, `VERSION_MISMATCH`, `INVALID_MESSAGE`), so the
+ * form may post it to any frame that asked, a sandboxed (`null`) one included.
+ */
 export interface Refused {
   ucbridge: 1;
   type: 'REFUSED';
   replyTo: string;
-  /** The versions the form speaks. */
-  versions: number[];
-  error: WireError;
+  code: ErrorCode;
 }
 
 /** Form → client on the port: the form's bridge is going away (destroyed or page unloading). */
@@ -136,7 +147,22 @@ export interface WireError {
   message: string;
   /** The field at fault, e.g. `disposition.schedule`, for `INVALID_ARGUMENT`. */
   field?: string | undefined;
+  /** Whether the action may have happened all the same; a reader treats anything but `'not-done'` as `'unknown'`. */
+  outcome: FailedOutcome;
 }
+
+/**
+ * How a call ended, in the words every part of ucbridge uses (promises, elements, the host's log):
+ * - `done`: the platform's success callback ran (or the form's action returned);
+ * - `not-done`: refused before anything reached the platform, or the platform said no — safe to retry;
+ * - `unknown`: it may have reached the platform (a timeout, a lost connection, a handler that threw) —
+ *   **check before you retry**. A retry of the same disposition is answered with the first call's
+ *   outcome anyway (the form remembers it), so it never disposes the call twice.
+ */
+export type Outcome = 'done' | 'not-done' | 'unknown';
+
+/** The outcome of a call that failed. */
+export type FailedOutcome = Exclude<Outcome, 'done'>;
 
 export type BridgeMessage = Hello | Welcome | Refused | Bye | Request | Reply;
 
