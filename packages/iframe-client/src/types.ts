@@ -3,15 +3,22 @@ import type { BridgeError, DispositionInput } from '@ucbridge/protocol';
 /** Options of {@link connectToHost}. */
 export interface ConnectOptions {
   /**
-   * The origin of the uContact form that frames this page: an exact origin
-   * (`https://acme.ucontactcloud.com`) or a subdomain pattern (`https://*.ucontactcloud.com`).
-   * Every message is posted to this origin only, and only this origin is heard.
-   * With a pattern, the real parent origin is read from `location.ancestorOrigins[0]` (or, where
-   * that does not exist, the origin of `document.referrer`) and must match; when it cannot be
-   * learned or does not match, every call rejects with `ORIGIN_NOT_ALLOWED`.
-   * A malformed value throws a `TypeError` at once.
+   * The origin of the uContact form that frames this page, exact (`https://acme.ucontactcloud.com`),
+   * or a list of exact origins (a CRM that serves several tenants lists them). Only these are heard,
+   * and nothing but a HELLO (a random id) is posted anywhere else. A pattern
+   * (`https://*.ucontactcloud.com`) throws a `TypeError` unless `dangerouslyAllowAnySubdomain` is set:
+   * other tenants of a shared domain would receive the dispositions. When the browser tells the
+   * parent's origin (`location.ancestorOrigins`) and it is not listed, every call rejects
+   * `ORIGIN_NOT_ALLOWED` at once; otherwise the parent's origin is learned from its answer to the
+   * handshake. A malformed value throws a `TypeError` at once.
    */
-  hostOrigin: string;
+  hostOrigin: string | readonly string[];
+  /**
+   * Accept `https://*.domain` patterns in `hostOrigin`. Every owner of a matching subdomain — on a
+   * shared platform domain, every other tenant — can then frame this page and receive its calls.
+   * @default false
+   */
+  dangerouslyAllowAnySubdomain?: boolean;
   /**
    * Post with target origin `'*'` and hear a handshake answer from any origin. Anyone who frames
    * this page then receives its dispositions. For local experiments only.
@@ -20,21 +27,28 @@ export interface ConnectOptions {
   dangerouslyAllowAnyHostOrigin?: boolean;
   /**
    * Milliseconds each call may take, counted from the call (including any wait for the
-   * handshake), before it rejects with `TIMEOUT`. A call's own `timeoutMs` wins.
+   * handshake), before it rejects with `TIMEOUT`: 0 < n ≤ 2,147,483,647, or `Infinity` for no
+   * timeout (anything else throws a `TypeError`). Never shorter than the form's own wait for the
+   * platform: once a call is sent it is given the form's `platformTimeoutMs` (told in the handshake)
+   * plus 2 s, so the form's answer is always heard. A call's own `timeoutMs` wins. A `TIMEOUT` of a
+   * sent call has an unknown outcome (`isOutcomeUnknown`): check before you retry.
    * @default 15000
    */
   timeoutMs?: number;
   /**
-   * Milliseconds to wait for the form's ucbridge answer before calls go the legacy way:
-   * `closeTab()` / `dispositionCall()` are then posted in the platform's documented shape and
-   * settle unconfirmed, other actions reject `NOT_CONNECTED`. The handshake keeps being retried
-   * after that, so a bridge that starts later is still found.
+   * Milliseconds after which the client posts its closing HELLO; when nothing answers it within
+   * 500 ms more, the client concludes that the form has no bridge: `closeTab()` / `dispositionCall()`
+   * are then posted once in the platform's documented shape and settle `{ confirmed: false }`, other
+   * actions reject `NOT_CONNECTED`. A bridge installed before the closing HELLO reaches the form is
+   * found. HELLOs go on every second after that, so a bridge that starts later serves later calls
+   * (it never runs a call that was already posted the documented way). Same range as `timeoutMs`.
    * @default 1500
    */
   handshakeTimeoutMs?: number;
   /**
    * When a built-in call had to be posted the legacy way (no ucbridge bridge answered), reject
-   * with `UNCONFIRMED` instead of resolving `{ confirmed: false }`. The message is posted either way.
+   * with `UNCONFIRMED` (outcome unknown) instead of resolving `{ confirmed: false }`. The message is
+   * posted either way.
    * @default false
    */
   requireConfirmation?: boolean;
@@ -42,7 +56,8 @@ export interface ConnectOptions {
   onConnect?: (info: HostInfo) => void;
   /**
    * Called when a connected host goes away (its bridge was destroyed or the form unloads), with a
-   * `CONNECTION_LOST` error. The client then starts the handshake again by itself.
+   * `CONNECTION_LOST` error: the client then starts the handshake again by itself. With `REPLACED`,
+   * another client in this frame took the connection: this one stops, and its calls reject `REPLACED`.
    */
   onDisconnect?: (reason: BridgeError) => void;
   /** The window this client lives in; its `parent` is the form. For tests. @default globalThis.window */
@@ -57,14 +72,17 @@ export interface HostInfo {
   actions: string[];
   /** The form's origin, as the browser reported it. */
   origin: string;
+  /** How long the form waits for the platform, in ms (`Infinity`: as long as it takes); 0 if it did not say. */
+  platformTimeoutMs: number;
 }
 
 /** How a call ended when it did not fail. */
 export interface CallResult {
   /**
-   * `true`: a ucbridge bridge in the form answered and the platform accepted the call.
-   * `false`: no bridge answered in time; the call was posted in the platform's documented shape
-   * to a form that may (or may not) have the documented listener. Nobody can tell which.
+   * `true`: done — a ucbridge bridge in the form answered and the platform accepted the call.
+   * `false`: the form has no ucbridge bridge (none answered the handshake); the call was posted once
+   * in the platform's documented shape to a form that may (or may not) have the documented listener.
+   * Nobody can tell which: check before you retry.
    */
   confirmed: boolean;
   /** What the form's handler or the platform's success callback returned (confirmed calls only). */

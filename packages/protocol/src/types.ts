@@ -103,10 +103,16 @@ export interface Refused {
   code: ErrorCode;
 }
 
-/** Form → client on the port: the form's bridge is going away (destroyed or page unloading). */
+/**
+ * Either side, on the port: the conversation ends. From the form: its bridge is going away
+ * (destroyed or page unloading: the client says HELLO again), or, with `code: 'REPLACED'`, another
+ * client in the same frame took the port (this one must not take it back). From the client: its
+ * page unloads or it was destroyed.
+ */
 export interface Bye {
   ucbridge: 1;
   type: 'BYE';
+  code?: ErrorCode | undefined;
 }
 
 /**
@@ -186,4 +192,5 @@ export type ErrorCode =
   | 'CONNECTION_LOST'
   | 'UNCONFIRMED'
   | 'VERSION_MISMATCH'
+  | 'REPLACED'
   | 'DESTROYED';
