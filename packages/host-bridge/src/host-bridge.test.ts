@@ -267,6 +267,6 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
   it('has the public types of the API contract', () => {
     expectTypeOf(createHostBridge).parameter(0).toHaveProperty('allowedOrigins').toEqualTypeOf<readonly string[] | string>();
     expectTypeOf<HostBridge>().toHaveProperty('actions').toEqualTypeOf<string[]>();
-    expectTypeOf<BridgeLogEvent['kind']>().toEqualTypeOf<'hello' | 'request' | 'legacy' | 'reply'>();
+    expectTypeOf<BridgeLogEvent['kind']>().toEqualTypeOf<'message' | 'hello' | 'request' | 'legacy' | 'reply'>();
   });
 });

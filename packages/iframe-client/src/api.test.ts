@@ -22,7 +22,7 @@ describe('@ucbridge/iframe-client', () => {
   it('types connectToHost: options in, a HostConnection out', () => {
     expectTypeOf(connectToHost).parameters.toEqualTypeOf<[ConnectOptions]>();
     expectTypeOf(connectToHost).returns.toEqualTypeOf<HostConnection>();
-    expectTypeOf<ConnectOptions['hostOrigin']>().toEqualTypeOf<string>();
+    expectTypeOf<ConnectOptions['hostOrigin']>().toEqualTypeOf<string | readonly string[]>();
     expectTypeOf<ConnectOptions>().toHaveProperty('dangerouslyAllowAnyHostOrigin').toEqualTypeOf<boolean | undefined>();
     expectTypeOf<ConnectOptions>().toHaveProperty('onDisconnect').toEqualTypeOf<((reason: BridgeError) => void) | undefined>();
     // hostOrigin is the one required option
@@ -37,7 +37,7 @@ describe('@ucbridge/iframe-client', () => {
     expectTypeOf<CallResult>().toEqualTypeOf<{ confirmed: boolean; result?: unknown }>();
     expectTypeOf<HostConnection['connected']>().toEqualTypeOf<Promise<HostInfo>>();
     expectTypeOf<HostConnection['info']>().toEqualTypeOf<HostInfo | undefined>();
-    expectTypeOf<HostInfo>().toEqualTypeOf<{ version: number; actions: string[]; origin: string }>();
+    expectTypeOf<HostInfo>().toEqualTypeOf<{ version: number; actions: string[]; origin: string; platformTimeoutMs: number }>();
   });
 
   it('accepts a Date or a string as schedule, and requires the four call fields', () => {

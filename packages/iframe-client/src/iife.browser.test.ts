@@ -20,7 +20,7 @@ describe('dist/iframe-client.iife.js', () => {
   it('connects to a ucbridge host and closeTab / dispositionCall are confirmed', async () => {
     const { win, host } = await connect({}, iifeUrl);
     const bridge = fakeHost(win);
-    await expect(host.connected).resolves.toEqual({ version: 1, actions: ['CLOSE_TAB', 'DISPOSITION_CALL'], origin: ORIGIN });
+    await expect(host.connected).resolves.toEqual({ version: 1, actions: ['CLOSE_TAB', 'DISPOSITION_CALL'], origin: ORIGIN, platformTimeoutMs: 0 });
     await expect(host.closeTab()).resolves.toEqual({ confirmed: true, result: 'CLOSE_TAB' });
     await expect(host.dispositionCall(disposition)).resolves.toEqual({ confirmed: true, result: 'DISPOSITION_CALL' });
     expect(bridge.requests.map((r) => r.action)).toEqual(['CLOSE_TAB', 'DISPOSITION_CALL']);

@@ -70,7 +70,7 @@ describe('<ucb-disposition-form>', () => {
     const event = await sent;
     expect(event.detail).to.deep.equal({ action: 'DISPOSITION_CALL', result: { confirmed: true, result: 'ok' } });
     await elementUpdated(el);
-    expect(status(el).dataset.state).to.equal('saved');
+    expect(status(el).dataset.state).to.equal('done');
     expect(status(el).textContent).to.contain('Disposition saved');
   });
 
@@ -113,45 +113,64 @@ describe('<ucb-disposition-form>', () => {
     expect(el.shadowRoot!.activeElement).to.equal($(el, '[name="d1"]'));
   });
 
-  it('shows "refused by the platform" for PLATFORM_ERROR and fires ucb-error with the error', async () => {
+  it('shows "Not saved" with the reason for PLATFORM_ERROR and fires ucb-error with the error', async () => {
     const t = testHost();
     const el = await form(t.host);
     type(el, 'l1', 'Sale');
     const failed = oneEvent(el, 'ucb-error');
     const done = el.submit();
-    const error = new BridgeError('PLATFORM_ERROR', 'UC_DispositionCall called its error callback');
+    const error = new BridgeError('PLATFORM_ERROR', 'ucbridge: UC_DispositionCall failed: the campaign is closed');
     t.reject(error);
     const event = await failed;
     await done;
     expect(event.detail.error).to.equal(error);
-    expect(status(el).dataset.state).to.equal('refused');
-    expect(status(el).textContent).to.contain('Refused by the platform');
+    expect(status(el).dataset.state).to.equal('not-done');
+    expect(status(el).textContent).to.equal('Not saved: UC_DispositionCall failed: the campaign is closed');
   });
 
-  it('shows "no console found" for NOT_CONNECTED and when it has no connection at all', async () => {
+  it('shows "Not saved" for a refused page (ORIGIN_NOT_ALLOWED) and when it has no connection at all', async () => {
     const t = testHost();
     const el = await form(t.host);
     type(el, 'l1', 'Sale');
     const done = el.submit();
-    t.reject(new BridgeError('NOT_CONNECTED', 'no ucbridge host answered'));
+    t.reject(new BridgeError('ORIGIN_NOT_ALLOWED', "ucbridge ORIGIN_NOT_ALLOWED: the form at https://acme.example does not list this page's origin"));
     await done;
-    expect(status(el).dataset.state).to.equal('no-console');
+    expect(status(el).dataset.state).to.equal('not-done');
+    expect(status(el).textContent).to.contain('Not saved: the form at https://acme.example does not list');
 
     const alone = await form();
     alone.l1 = 'Sale';
     await alone.submit();
-    expect(alone.status.state).to.equal('no-console');
-    expect(status(alone).textContent).to.contain('No console found');
+    expect(alone.status.state).to.equal('not-done');
+    expect(status(alone).textContent).to.contain('no console found');
   });
 
-  it('says the call went out unconfirmed when the console has only the documented listener', async () => {
+  for (const [code, what] of [
+    ['PLATFORM_TIMEOUT', 'the platform did not answer in time'],
+    ['TIMEOUT', 'no answer in 15000 ms'],
+    ['CONNECTION_LOST', 'the form went away'],
+  ] as const) {
+    it(`shows "Outcome unknown … check before retrying" for ${code}, never "refused" or "no console"`, async () => {
+      const t = testHost();
+      const el = await form(t.host);
+      type(el, 'l1', 'Sale');
+      const done = el.submit();
+      t.reject(new BridgeError(code, `ucbridge ${code}: ${what}`, undefined, 'unknown'));
+      await done;
+      expect(status(el).dataset.state).to.equal('unknown');
+      expect(status(el).textContent).to.equal(`Outcome unknown: ${what}. Check before retrying.`);
+    });
+  }
+
+  it('never says "saved" when the console has only the documented listener: outcome unknown', async () => {
     const t = testHost();
     const el = await form(t.host);
     type(el, 'l1', 'Sale');
     const done = el.submit();
     t.resolve({ confirmed: false });
     await done;
-    expect(status(el).dataset.state).to.equal('unconfirmed');
+    expect(status(el).dataset.state).to.equal('unknown');
+    expect(status(el).textContent).not.to.match(/saved/i);
   });
 
   it('renders level options as a select and sends the chosen value', async () => {
@@ -185,7 +204,7 @@ describe('<ucb-disposition-form>', () => {
     );
     expect(el.connection).to.exist;
     await el.submit();
-    expect(el.status.state).to.equal('unconfirmed');
+    expect(el.status.state).to.equal('unknown');
   });
 
   it('submits from the keyboard: typing level 1 and pressing Enter sends the disposition', async () => {

@@ -28,8 +28,10 @@ const REQUIRED: DispositionField[] = ['campaign', 'callerid', 'guid', 'l1'];
 
 /**
  * `<ucb-disposition-form>`: a form that saves the call's disposition through the console
- * (`host.dispositionCall`), with visible states — sending, saved, refused by the platform,
- * invalid (the field is named, marked `aria-invalid` and focused; nothing is sent), no console found.
+ * (`host.dispositionCall`), with visible states — sending; saved; not saved, with the reason (the
+ * console refused this page, the platform said no, no console); outcome unknown, "check before
+ * retrying" (a timeout, a lost connection, a console without ucbridge) — never "saved" for a call
+ * nobody confirmed; invalid (the field is named, marked `aria-invalid` and focused; nothing is sent).
  *
  * Attributes / properties: `host-origin` (or the `host` property: a `HostConnection`), `campaign`,
  * `callerid`, `guid`, `l1`, `l2`, `l3`, `d1`, `d2`, `comment`, `schedule` (`YYYY-MM-DD HH:MM:SS`),
@@ -131,10 +133,10 @@ export class UcbDispositionForm extends UcbElement {
     const checked = checkDisposition(this.disposition);
     if (!checked.ok) {
       const field = shortField(checked.field);
-      const message = humanize(checked.message, (f) => this.label(f));
+      const message = `Not saved: ${humanize(checked.message, (f) => this.label(f))}`;
       this.fail('DISPOSITION_CALL', { state: 'invalid', code: 'INVALID_ARGUMENT', field, message }, new BridgeError('INVALID_ARGUMENT', checked.message, checked.field));
     } else {
-      await this.run('DISPOSITION_CALL', 'Disposition saved', (host) => host.dispositionCall(checked.value));
+      await this.run('DISPOSITION_CALL', { done: 'Disposition saved', notDone: 'Not saved' }, (host) => host.dispositionCall(checked.value));
     }
     if (this.status.state === 'invalid') await this.#focusInvalid();
   }
