@@ -101,7 +101,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
       const action = named;
       return log('legacy', origin, action, fail('UNCONFIRMED', `a ucbridge client posted ${action} the documented way after no bridge answered its HELLO; not run: the client already told its caller it is unconfirmed, and it will find this bridge on its next HELLO`));
     }
-    if (isLegacy ? !legacy : !ours || (data as { type?: unknown }).type !== 'HELLO') return;
+    if (isLegacy ? !legacy : !ours) return;
     const kind = isLegacy ? 'legacy' : 'hello';
     const checked: Checked<LegacyMessage | Hello> = isLegacy ? checkLegacy(data)! : checkHello(data);
     // the HELLO's id, when it is usable: the answer names it
