@@ -74,7 +74,7 @@ export interface HostConnection {
   dispositionCall(d: Record<string, unknown>, options?: { timeoutMs?: number }): Promise<{ confirmed: boolean; result?: unknown }>;
   call(action: string, params?: unknown, options?: { timeoutMs?: number }): Promise<{ confirmed: boolean; result?: unknown }>;
   readonly connected: Promise<{ version: number; actions: string[]; origin: string }>;
-  readonly info: { version: number; actions: string[]; origin: string } | undefined;
+  readonly info: { version: number; actions: string[]; origin: string; platformTimeoutMs: number } | undefined;
   supports(action: string): boolean;
   destroy(): void;
 }
