@@ -47,6 +47,8 @@ function openTab(): void {
   const crm = new URL(`/crm-${s.crm}.html`, crmOrigin);
   for (const [k, v] of Object.entries(call)) crm.searchParams.set(k, v);
   const form = new URL(s.form === 'legacy' ? '/form-legacy.html' : '/form.html', location.origin);
+  if (s.form === 'kept') form.searchParams.set('documented', 'kept');
+  if (s.form === 'unlisted') form.searchParams.set('list', 'off');
   form.searchParams.set('crm', crm.href);
   const hostile = HOSTILE[s.hostile];
   if (hostile) form.searchParams.set('hostile', new URL('/hostile.html', hostile).href);

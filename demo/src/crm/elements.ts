@@ -22,13 +22,19 @@ if (!framed) {
   connection.className = 'bad';
   connection.textContent = 'This page is not inside a console form: nobody to talk to.';
 }
-// no answer to the handshake: the form has no ucbridge, calls will go the documented way
+// a form that does not list this page says so at once: show it on the CRM side
+host?.connected.catch((error: { code: string; message: string }) => {
+  connection.className = 'bad';
+  connection.textContent = `Refused by the form: ${error.code} — ${error.message}`;
+});
+// no answer to the handshake (closing HELLO at 1.5 s, 0.5 s to answer it): the form has no ucbridge,
+// calls will go the documented way
 setTimeout(() => {
-  if (host && !host.info) {
+  if (host && !host.info && connection.className !== 'bad') {
     connection.className = 'warn';
     connection.textContent = 'No ucbridge bridge answered: calls are posted the documented way and cannot be confirmed.';
   }
-}, 1600);
+}, 2100);
 
 const form = document.querySelector('ucb-disposition-form')!;
 const close = document.querySelector('ucb-close-tab')!;

@@ -19,15 +19,22 @@ const host = connectToHost({
     connection.textContent = `Connection lost (${reason.code}); reconnecting…`;
   },
 });
+// a form that does not list this page says so at once: show it, the calls reject with the same code
+host.connected.catch((error: { code: string; message: string }) => {
+  connection.className = 'bad';
+  connection.textContent = `Refused by the form: ${error.code} — ${error.message}`;
+});
 
 async function show(label: string, call: () => Promise<CallResult>): Promise<void> {
   try {
     const result = await call();
-    note(outcomes, result.confirmed ? 'ok' : 'unconfirmed', `${label} → ${JSON.stringify(result)}`);
+    note(outcomes, result.confirmed ? 'ok' : 'unconfirmed', `${label} → ${result.confirmed ? 'done' : 'outcome unknown (no bridge to confirm it)'}: ${JSON.stringify(result)}`);
   } catch (error) {
     if (!isBridgeError(error)) throw error;
     const field = error.field ? ` (field ${error.field})` : '';
-    note(outcomes, 'error', `${label} → ${error.code}${field}: ${error.message}`, { code: error.code, field: error.field ?? '' });
+    // the three outcomes: done above; here not done (safe to retry) or unknown (check before retrying)
+    const outcome = error.outcome === 'unknown' ? 'outcome unknown, check before retrying' : 'not done';
+    note(outcomes, 'error', `${label} → ${outcome}: ${error.code}${field}: ${error.message}`, { code: error.code, field: error.field ?? '', result: error.outcome });
   }
 }
 

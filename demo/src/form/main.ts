@@ -10,9 +10,25 @@ const bridge = 'UCBridge' in window;
 
 $('context').textContent = `Call ${params.get('guid') ?? '?'} · campaign ${params.get('campaign') ?? '?'} · caller ${params.get('callerid') ?? '?'}`;
 
+/** The bridge's verdict on the message being dispatched (set by the form's log hooks), if it gave one. */
+type Verdict = { verdict: 'accepted' | 'rejected'; kind: string; code?: string; field?: string; action?: string };
+const page = window as Window & { lastVerdict?: Verdict };
+let fromHostile = 0;
+
 // The page's first inline script reported the message before the bridge saw it; this listener,
-// added after the bridge's, runs once the bridge has reported its verdict.
-window.addEventListener('message', () => demo?.dispatched(bridge));
+// added after the bridge's, runs once the bridge has reported its verdict. It is also the demo's
+// referee: it tells the hostile page what became of each message it (or a frame inside it) posted,
+// so the hostile page can show, per trick, what was expected and what happened.
+window.addEventListener('message', (event) => {
+  demo?.dispatched(bridge);
+  const verdict = page.lastVerdict ?? { verdict: 'ignored', kind: 'none' };
+  page.lastVerdict = undefined;
+  const hostile = $<HTMLIFrameElement>('hostile').contentWindow;
+  const source = event.source as Window | null;
+  if (!hostile || !source || (source !== hostile && source.parent !== hostile)) return;
+  const target = new URL(params.get('hostile')!).origin;
+  hostile.postMessage({ demoReferee: true, from: source === hostile ? 'frame' : 'grandchild', index: source === hostile ? fromHostile++ : -1, ...verdict }, target);
+});
 
 function frame(id: 'crm' | 'hostile', url: string | null): void {
   if (!url) {
