@@ -9,6 +9,8 @@
  *   reply after that travels on the port only.
  */
 
+import type { CallContext, CallContextMessage } from './call-context.js';
+
 /** Version of the conversation this package speaks; `HELLO` lists the versions a client speaks. */
 export type ProtocolVersion = 1;
 
@@ -80,6 +82,11 @@ export interface Welcome {
   version: ProtocolVersion;
   /** Every action the form offers: the built-ins it supports and its own. */
   actions: string[];
+  /**
+   * Call context hook (issue 12): present only for an origin whose scope receives the form's call
+   * (see call-context.ts); `undefined` there means the form is on no call.
+   */
+  callContext?: CallContext | undefined;
 }
 
 /** Form → client when no version is shared: a clear answer instead of silence. */
@@ -138,7 +145,7 @@ export interface WireError {
   field?: string | undefined;
 }
 
-export type BridgeMessage = Hello | Welcome | Refused | Bye | Request | Reply;
+export type BridgeMessage = Hello | Welcome | Refused | Bye | Request | Reply | CallContextMessage;
 
 /**
  * Stable error codes, shared by both sides. Messages are for people and may change; codes are
@@ -150,6 +157,7 @@ export type ErrorCode =
   | 'ORIGIN_NOT_ALLOWED'
   | 'SOURCE_NOT_ALLOWED'
   | 'UNKNOWN_ACTION'
+  | 'WRONG_CALL'
   | 'PLATFORM_ERROR'
   | 'PLATFORM_MISSING'
   | 'PLATFORM_TIMEOUT'
