@@ -1,6 +1,8 @@
 import { checkRequest, isBridgeError, type Disposition } from '@ucbridge/protocol';
 import { reasonText, fail } from './fail.js';
+import { createCurrentCall, type CurrentCall } from './current-call.js';
 import { closeActiveTab, dispositionCall } from './platform.js';
+import { checkOwnActionName, formFunctionHandlers } from './platform-functions.js';
 import type { ActionHandler, HostBridgeOptions, RequestContext } from './types.js';
 
 /** Runs one action: resolves with its result, rejects with a `BridgeError`, never throws. */
@@ -10,16 +12,21 @@ export type RunAction = (action: string, arg: unknown, ctx: RequestContext) => P
  * The action table of one bridge: the names offered in `WELCOME`, and `run`, which rejects with
  * `UNKNOWN_ACTION`, `PLATFORM_TIMEOUT` after `platformTimeoutMs`, the code of a thrown `BridgeError`,
  * else `HANDLER_ERROR` (the thrown error's message). Throws a `TypeError` for an action name a client
- * could not call (see `checkRequest`) or one that shadows a built-in.
+ * could not call (see `checkRequest`) or one that shadows a built-in; `current` is the form's call, for the
+ * lock (`WRONG_CALL`).
  */
-export function createDispatcher(options: HostBridgeOptions, win: Window): [names: string[], run: RunAction] {
+export function createDispatcher(options: HostBridgeOptions, win: Window, current: CurrentCall = createCurrentCall(options, win)): [names: string[], run: RunAction] {
   const { closeTab = () => closeActiveTab(win), dispositionCall: dispose = (d: Disposition) => dispositionCall(win, d) } = options.handlers ?? {};
   // a Map, not the options object: `constructor` or `__proto__` must never reach a handler
   const table = new Map<string, ActionHandler>([
     ['CLOSE_TAB', (_, ctx) => closeTab(ctx)],
-    ['DISPOSITION_CALL', (d, ctx) => dispose(d as Disposition, ctx)],
+    // call context hook (issue 12): a disposition for another call is refused WRONG_CALL before the platform
+    ['DISPOSITION_CALL', (d, ctx) => (current.lock('disposition', (d as Disposition).guid, (d as Disposition).campaign), dispose(d as Disposition, ctx))],
+    // the platform's other form functions the form opted in to (platform-functions.ts)
+    ...formFunctionHandlers(options, win, current),
   ]);
   for (const [name, handler] of Object.entries(options.actions ?? {})) {
+    checkOwnActionName(name); // never a SQL runner, never a form function's wire name
     if (table.has(name) || !checkRequest({ id: '1', action: name }).ok) throw new TypeError('ucbridge: bad action name ' + name);
     table.set(name, handler);
   }

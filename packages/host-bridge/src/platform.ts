@@ -3,10 +3,10 @@ import { reasonText, fail } from './fail.js';
 import type { PlatformWindow } from './types.js';
 
 /**
- * `get()` as a function, or a `PLATFORM_MISSING` error naming it. A global of another window may
+ * `get()` as a function, or a `PLATFORM_MISSING` error naming it (exported for platform-functions.ts). A global of another window may
  * throw on access (a cross-origin parent: the form is not inside the console): that counts as absent.
  */
-function platform(get: () => unknown, name: string): (...args: unknown[]) => unknown {
+export function platform(get: () => unknown, name: string): (...args: unknown[]) => unknown {
   let fn: unknown;
   try {
     fn = get();
