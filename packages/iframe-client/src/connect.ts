@@ -1,12 +1,19 @@
 import {
   BridgeError,
   checkDisposition,
+  checkFormFunction,
+  FORM_FUNCTION_PARAMS,
+  FORM_FUNCTIONS,
   formatSchedule,
   fromWireError,
+  type CallContext,
+  type Checked,
   type ErrorCode,
+  type FormFunctionAction,
   type LegacyMessage,
   type Request,
 } from '@ucbridge/protocol';
+import { callFields, fillFromCall, needsCall } from './call-context.js';
 import { hostTarget } from './target.js';
 import type { CallOptions, CallResult, ConnectOptions, HostConnection, HostInfo } from './types.js';
 
@@ -21,6 +28,8 @@ interface Call {
   t: number;
   /** Settles once and forgets the call. A falsy error resolves with `result`. */
   s(error: BridgeError | false | undefined, result?: CallResult): void;
+  /** Call context hook: completes (from the form's call) and checks a call that waited for the handshake; an error fails it. */
+  f?: (() => BridgeError | undefined) | undefined;
 }
 
 let counter = 0;
@@ -61,6 +70,9 @@ export function connectToHost(options: ConnectOptions): HostConnection {
   const calls = new Map<string, Call>();
   let port: MessagePort | undefined;
   let info: HostInfo | undefined;
+  // call context hook (issue 12): the form's call, from WELCOME and CALL_CONTEXT (undefined: none shared)
+  let callContext: CallContext | undefined;
+  const setCallContext = (next: CallContext | undefined) => options.onCallContext?.((callContext = next));
   // no WELCOME within handshakeTimeoutMs of the current handshake: built-ins go the legacy way
   let legacy: unknown;
   // when set, every call rejects with it: no host can be reached any more
@@ -97,7 +109,9 @@ export function connectToHost(options: ConnectOptions): HostConnection {
 
   /** Sends a call where it can go now, or leaves it waiting while the handshake runs. */
   const route = (c: Call) => {
-    if (dead) c.s(dead);
+    // call context hook: a call that waited for the handshake is completed and checked before it goes anywhere
+    const error = dead || ((port || legacy) ? c.f?.() : undefined);
+    if (error) c.s(error);
     else if (port) {
       try {
         port.postMessage(c.r);
@@ -148,9 +162,12 @@ export function connectToHost(options: ConnectOptions): HostConnection {
 
   // the port is private to the host that answered: nothing to check but our own ids
   const onPortMessage = ({ data }: MessageEvent) => {
-    if (data?.type == 'BYE') {
+    if (data?.type == 'CALL_CONTEXT') setCallContext(data.callContext);
+    else if (data?.type == 'BYE') {
       const lost = fail('CONNECTION_LOST', 'host went away');
       drop(lost);
+      // call context hook: the call is not known any more
+      if (callContext) setCallContext(undefined);
       options.onDisconnect?.(lost);
       handshake();
     } else calls.get(data?.replyTo)?.s(data.ok !== true && fromWireError(data.error), { confirmed: true, result: data.result });
@@ -162,14 +179,17 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       stop();
       if (d.type == 'WELCOME' && d.version == 1 && (port = e.ports[0])) {
         port.onmessage = onPortMessage;
+        // call context hook: known before `connected` resolves and `onConnect` runs
+        callContext = d.callContext;
         resolveConnected((info = { version: 1, actions: Array.isArray(d.actions) ? d.actions : [], origin: e.origin }));
         options.onConnect?.(info);
+        setCallContext(callContext);
       } else rejectConnected((dead = fail('VERSION_MISMATCH', `host speaks ${d.versions ?? d.version}, not 1`)));
       calls.forEach(route);
     }
   };
 
-  const send = (action: string, l: LegacyMessage | undefined, params?: unknown, o?: CallOptions) =>
+  const send = (action: string, l: LegacyMessage | undefined, params?: unknown, o?: CallOptions, f?: (c: Call) => BridgeError | undefined) =>
     new Promise<CallResult>((resolve, reject) => {
       const id = '' + ++counter;
       const m = o?.timeoutMs ?? options.timeoutMs ?? 15e3;
@@ -182,25 +202,50 @@ export function connectToHost(options: ConnectOptions): HostConnection {
           calls.delete(id);
           error ? reject(error) : resolve(result!);
         },
+        f: f && (() => f(c)),
       };
       calls.set(id, c);
       arm(c.t);
       route(c);
     });
 
+  /** The checked request of a disposition or a form function, its call fields filled from the form's call. */
+  const check = (action: string, input: unknown): Checked<unknown> => {
+    const filled = fillFromCall(input, callContext, callFields(action)) as Record<string, unknown> | undefined;
+    if (action != 'DISPOSITION_CALL') return checkFormFunction(action as FormFunctionAction, filled);
+    const s = filled?.schedule;
+    // not `instanceof Date`: a Date made in another frame (the page that embeds this one) counts too
+    return checkDisposition(Object.prototype.toString.call(s) == '[object Date]' ? { ...filled, schedule: formatSchedule(s as Date) } : filled);
+  };
+
+  /**
+   * Sends a disposition or a form function once its input passes the check, or rejects `INVALID_ARGUMENT`.
+   * Call context hook (issue 12): a call that leaves out its call fields before the handshake has told the
+   * call waits, and is completed and checked when it can be sent (`Call.f`).
+   */
+  const request = (action: string, input: unknown, o?: CallOptions): Promise<CallResult> => {
+    const builtIn = action == 'DISPOSITION_CALL';
+    const shape = (value: unknown) => (builtIn ? { action, disposition: value } : undefined) as LegacyMessage | undefined;
+    const invalid = (failed: { message: string; field: string }) => fail('INVALID_ARGUMENT', failed.message, failed.field);
+    if (callContext || port || legacy || dead || !needsCall(input, callFields(action))) {
+      const checked = check(action, input);
+      return checked.ok ? send(action, shape(checked.value), builtIn ? 0 : checked.value, o) : Promise.reject(invalid(checked));
+    }
+    return send(action, shape(undefined), 0, o, (c) => {
+      const checked = check(action, input);
+      if (!checked.ok) return invalid(checked);
+      c.f = undefined;
+      if (builtIn) c.r.disposition = (c.l as { disposition: unknown }).disposition = checked.value as Request['disposition'];
+      else c.r.params = checked.value;
+    });
+  };
+
   w.addEventListener('message', onWindowMessage);
   handshake();
 
   return {
     closeTab: (o) => send('CLOSE_TAB', { action: 'CLOSE_TAB' }, 0, o),
-    dispositionCall(disposition, o) {
-      const s = disposition?.schedule;
-      // not `instanceof Date`: a Date made in another frame (the page that embeds this one) counts too
-      const checked = checkDisposition(Object.prototype.toString.call(s) == '[object Date]' ? { ...disposition, schedule: formatSchedule(s as Date) } : disposition);
-      return checked.ok
-        ? send('DISPOSITION_CALL', { action: 'DISPOSITION_CALL', disposition: checked.value }, 0, o)
-        : Promise.reject(fail('INVALID_ARGUMENT', checked.message, checked.field));
-    },
+    dispositionCall: (disposition, o) => request('DISPOSITION_CALL', disposition, o),
     call: (action, params, o) => send(action, undefined, params, o),
     get connected() {
       return connected;
@@ -209,6 +254,13 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       return info;
     },
     supports: (action) => !!info?.actions.includes(action),
+    get callContext() {
+      return callContext;
+    },
+    // the platform's other form functions (those without parameters take only the call options)
+    ...(Object.fromEntries(
+      Object.entries(FORM_FUNCTIONS).map(([method, action]) => [method, (a?: unknown, b?: CallOptions) => (FORM_FUNCTION_PARAMS[action].length ? request(action, a, b) : request(action, undefined, a as CallOptions))]),
+    ) as Pick<HostConnection, keyof typeof FORM_FUNCTIONS>),
     destroy() {
       stop();
       w.removeEventListener('message', onWindowMessage);
