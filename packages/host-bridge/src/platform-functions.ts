@@ -11,15 +11,21 @@ import type { ActionHandler, HostBridgeOptions } from './types.js';
  */
 export const SQL_FUNCTIONS: readonly string[] = ['UC_get_async', 'UC_get', 'UC_exec', 'UC_exec_async', 'UC_Save_async', 'UC_Save'];
 
-const runsSql = (name: string) => SQL_FUNCTIONS.some((sql) => sql.toLowerCase() === name.toLowerCase());
 const RESERVED: readonly string[] = Object.values(FORM_FUNCTIONS);
+
+/** Throws a `TypeError` when `name` is one of the SQL runners above. */
+function refuseSql(name: unknown): void {
+  if (SQL_FUNCTIONS.some((sql) => sql.toLowerCase() === String(name).toLowerCase())) {
+    throw new TypeError(`ucbridge: ${name} runs SQL on the platform's database: it can never be offered to a framed page`);
+  }
+}
 
 /**
  * Throws a `TypeError` when the form's own action `name` is a platform function that runs SQL, or takes
  * the wire name of a form function (`MAKE_CALL`…: list `makeCall` in `platformFunctions` instead).
  */
 export function checkOwnActionName(name: string): void {
-  if (runsSql(name)) throw new TypeError(`ucbridge: ${name} runs SQL on the platform's database: it can never be offered to a framed page`);
+  refuseSql(name);
   if (RESERVED.includes(name)) throw new TypeError(`ucbridge: ${name} is the action of a form function: list it in platformFunctions instead`);
 }
 
@@ -44,7 +50,7 @@ export function formFunctionHandlers(options: HostBridgeOptions, win: Window, cu
   const listed = options.platformFunctions ?? [];
   if (!Array.isArray(listed)) throw new TypeError('ucbridge: platformFunctions must be a list of names');
   for (const name of listed as unknown[]) {
-    if (typeof name === 'string' && runsSql(name)) throw new TypeError(`ucbridge: ${name} runs SQL on the platform's database: it can never be offered to a framed page`);
+    refuseSql(name);
     if (!Object.hasOwn(FORM_FUNCTIONS, name as string)) throw new TypeError(`ucbridge: ${String(name)} is not a form function (${Object.keys(FORM_FUNCTIONS).join(', ')})`);
   }
   const hangUp = options.handlers?.hangUp;

@@ -1,15 +1,12 @@
 import {
   BridgeError,
   checkDisposition,
-  checkFormFunction,
-  FORM_FUNCTION_PARAMS,
   FORM_FUNCTIONS,
   formatSchedule,
   fromWireError,
   type CallContext,
   type Checked,
   type ErrorCode,
-  type FormFunctionAction,
   type LegacyMessage,
   type Request,
 } from '@ucbridge/protocol';
@@ -209,17 +206,21 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       route(c);
     });
 
-  /** The checked request of a disposition or a form function, its call fields filled from the form's call. */
+  /**
+   * A disposition (checked) or a form function's params, its call fields filled from the form's call.
+   * Form functions need a bridge, and the bridge checks their params (the same rules, one place); a
+   * disposition is checked here too because a form with only the documented listener checks nothing.
+   */
   const check = (action: string, input: unknown): Checked<unknown> => {
     const filled = fillFromCall(input, callContext, callFields(action)) as Record<string, unknown> | undefined;
-    if (action != 'DISPOSITION_CALL') return checkFormFunction(action as FormFunctionAction, filled);
+    if (action != 'DISPOSITION_CALL') return { ok: true, value: filled };
     const s = filled?.schedule;
     // not `instanceof Date`: a Date made in another frame (the page that embeds this one) counts too
     return checkDisposition(Object.prototype.toString.call(s) == '[object Date]' ? { ...filled, schedule: formatSchedule(s as Date) } : filled);
   };
 
   /**
-   * Sends a disposition or a form function once its input passes the check, or rejects `INVALID_ARGUMENT`.
+   * Sends a disposition once it passes the check (else rejects `INVALID_ARGUMENT`), or a form function.
    * Call context hook (issue 12): a call that leaves out its call fields before the handshake has told the
    * call waits, and is completed and checked when it can be sent (`Call.f`).
    */
@@ -259,7 +260,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     },
     // the platform's other form functions (those without parameters take only the call options)
     ...(Object.fromEntries(
-      Object.entries(FORM_FUNCTIONS).map(([method, action]) => [method, (a?: unknown, b?: CallOptions) => (FORM_FUNCTION_PARAMS[action].length ? request(action, a, b) : request(action, undefined, a as CallOptions))]),
+      Object.entries(FORM_FUNCTIONS).map(([method, action]) => [method, (a?: unknown, b?: CallOptions) => (/CLOSE_FORM|HANG_UP/.test(action) ? request(action, undefined, a as CallOptions) : request(action, a, b))]),
     ) as Pick<HostConnection, keyof typeof FORM_FUNCTIONS>),
     destroy() {
       stop();

@@ -24,7 +24,7 @@ export interface UcbStatus {
 }
 
 // Which failure state each protocol error code means to the agent looking at the element.
-const REFUSED = ['PLATFORM_ERROR', 'PLATFORM_MISSING', 'PLATFORM_TIMEOUT', 'HANDLER_ERROR', 'UNKNOWN_ACTION', 'RATE_LIMITED', 'INVALID_MESSAGE'];
+const REFUSED = ['PLATFORM_ERROR', 'PLATFORM_MISSING', 'PLATFORM_TIMEOUT', 'HANDLER_ERROR', 'UNKNOWN_ACTION', 'RATE_LIMITED', 'INVALID_MESSAGE', 'WRONG_CALL'];
 const NO_CONSOLE = ['NOT_CONNECTED', 'UNCONFIRMED', 'CONNECTION_LOST', 'VERSION_MISMATCH', 'TIMEOUT', 'DESTROYED', 'ORIGIN_NOT_ALLOWED', 'SOURCE_NOT_ALLOWED'];
 
 /** The field named by an error, without the `disposition.` prefix the protocol adds. */
