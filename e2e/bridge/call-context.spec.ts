@@ -1,5 +1,5 @@
 import { test, type Frame, type Page } from '@playwright/test';
-import { expect, A, B, calls, openConsole, rejected, ucLog, url, type CrmWindow, type FormFile, type HostileWindow, type LegacyWindow, type Settled } from './helpers.js';
+import { expect, A, B, calls, openConsole, rejected, ucLog, type CrmWindow, type FormFile, type HostileWindow, type LegacyWindow, type Settled } from './helpers.js';
 
 // page loads across three origins on a busy machine: room for them, not for a hang
 test.describe.configure({ timeout: 60_000 });
@@ -14,10 +14,11 @@ const FORM = 'form-context.html' as FormFile;
 
 type ContextCrm = CrmWindow & { contexts: unknown[]; host: CrmWindow['host'] & Record<string, (...args: unknown[]) => Promise<unknown>> & { callContext: unknown } };
 
-async function open(page: Page, options: { crm?: string; cti?: string; lock?: string; form?: string } = {}) {
-  const { crm = `${B}/crm-context.html`, form = FORM, ...rest } = options;
+/** Opens the console with the form on a call; waits for the CRM's handshake unless the CRM page is not a client (`connect: false`). */
+async function open(page: Page, options: { crm?: string; cti?: string; lock?: string; form?: string; connect?: false } = {}) {
+  const { crm = `${B}/crm-context.html`, form = FORM, connect, ...rest } = options;
   const frames = await openConsole(page, { form: form as FormFile, crm, ...rest });
-  await frames.crm.evaluate(() => (window as unknown as ContextCrm).host.connected);
+  if (connect !== false) await frames.crm.evaluate(() => (window as unknown as ContextCrm).host.connected);
   return frames;
 }
 
@@ -65,9 +66,8 @@ test.describe('the call context', () => {
     expect(await calls(page)).toEqual([]);
   });
 
-  test('a documented message for another call, from a listed origin that does not receive the call, is WRONG_CALL too', async ({ page }) => {
-    await open(page, { crm: `${UNSCOPED}/legacy-iframe.html` }).catch(() => undefined);
-    const legacy = page.frame('crm')!;
+  test('a documented disposition from an origin whose scope has no DISPOSITION_CALL is UNKNOWN_ACTION; nothing is called', async ({ page }) => {
+    const { crm: legacy } = await open(page, { crm: `${UNSCOPED}/legacy-iframe.html`, connect: false });
     // this origin may only close the tab: a disposition is out of its scope whatever it names
     await legacy.evaluate(() => (window as unknown as LegacyWindow).sendDisposition());
     await expect.poll(async () => (await rejected(page)).map((e) => [e.kind, e.origin, e.action, e.code])).toEqual([['legacy', UNSCOPED, 'DISPOSITION_CALL', 'UNKNOWN_ACTION']]);
@@ -75,8 +75,7 @@ test.describe('the call context', () => {
   });
 
   test('a hostile page on the scoped origin posting a disposition for another call gets WRONG_CALL; nothing is called', async ({ page }) => {
-    await open(page, { crm: `${B}/hostile.html` }).catch(() => undefined);
-    const hostile = page.frame('crm')!;
+    const { crm: hostile } = await open(page, { crm: `${B}/hostile.html`, connect: false });
     await hostile.evaluate((guid) => (window as unknown as HostileWindow).post({ action: 'DISPOSITION_CALL', disposition: { campaign: 'SalienteTest->', callerid: '17410632', guid, l1: 'Venta' } }), 'someone-elses-call');
     await expect.poll(async () => (await ucLog(page)).accepted.filter((e) => e.kind === 'reply').map((e) => [e.origin, e.code, e.field])).toEqual([[B, 'WRONG_CALL', 'disposition.guid']]);
     expect(await calls(page)).toEqual([]);
@@ -157,7 +156,7 @@ test.describe('the form functions, opt-in by name', () => {
   });
 
   test('the SQL runners are refused by name at createHostBridge, whatever way they are asked for', async ({ page }) => {
-    const { form } = await open(page);
+    const { form, crm } = await open(page);
     const errors = await form.evaluate(() => {
       const attempts: Record<string, unknown>[] = [];
       for (const name of ['UC_get_async', 'UC_exec', 'UC_Save_async']) {
@@ -180,7 +179,7 @@ test.describe('the form functions, opt-in by name', () => {
       ),
     );
     // a client asking for one by name is refused by the running bridge
-    expect(await call(crm(page), 'call', 'UC_get_async', { sql: 'SELECT 1' })).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
+    expect(await call(crm, 'call', 'UC_get_async', { sql: 'SELECT 1' })).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
   });
 });
 
@@ -211,15 +210,10 @@ test.describe('no call', () => {
 
 test.describe('the script tag: data-call-context="cti"', () => {
   test('shares the CTI call with the listed origin; dispositionCall({ l1 }) disposes it', async ({ page }) => {
-    const { crm } = await open(page, { form: 'form-context-tag.html', crm: url(`${B}/crm-context.html`) });
+    const { crm } = await open(page, { form: 'form-context-tag.html' });
     expect(await context(crm)).toEqual({ now: { guid: 'tag-0001', campaign: 'Entrante<-', callerid: '099123456', vars: { plan: 'gold' } }, told: [expect.any(Object)] });
     expect(await call(crm, 'dispositionCall', { l1: 'Venta' })).toMatchObject({ ok: true, value: { confirmed: true } });
     expect((await calls(page))[0]!.args!.slice(0, 4)).toEqual(['Entrante<-', '099123456', 'tag-0001', 'Venta']);
     expect(await page.evaluate(() => location.origin)).toBe(A);
   });
 });
-
-/** The CRM frame of the page. */
-function crm(page: Page): Frame {
-  return page.frame('crm')!;
-}
