@@ -16,7 +16,7 @@ test.describe('the call, handed to the CRM', () => {
     await connected(demo);
     const call = await tabCall(demo);
     await expect(demo.form.locator('#context')).toHaveText(`CTI: call ${call.guid} · campaign Sales<- · caller 099123456 · vars customer=Ana María:plan=gold`);
-    await expect(demo.crm.locator('#call')).toContainText(`On call ${call.guid} · campaign Sales<- · caller 099123456 · agent agent007`);
+    await expect(demo.crm.locator('#on-call')).toContainText(`On call ${call.guid} · campaign Sales<- · caller 099123456 · agent agent007`);
     const shown = demo.crm.locator('ucb-disposition-form [part="call"] dd');
     await expect(shown).toHaveText(['Sales<-', '099123456', call.guid]);
     await screenshot(page, 'call-context-elements');
@@ -26,7 +26,7 @@ test.describe('the call, handed to the CRM', () => {
     const demo = await openConsole(page, { crm: 'plain', hostile: 'off' });
     await connected(demo);
     const call = await tabCall(demo);
-    await expect(demo.crm.locator('#call')).toHaveAttribute('data-guid', call.guid);
+    await expect(demo.crm.locator('#on-call')).toHaveAttribute('data-guid', call.guid);
     await expect(demo.crm.locator('input[name="guid"]')).toHaveValue('');
     await demo.crm.locator('input[name="l1"]').fill('Venta');
     await demo.crm.locator('#dispose').click();
@@ -49,7 +49,7 @@ test.describe('the call, handed to the CRM', () => {
   test(`a CRM at ${TEST_HOSTS.crmByName} (listed without the context) gets no call and must type it`, async ({ page }) => {
     const demo = await openConsole(page, { crm: 'plain', crmHost: 'name', hostile: 'off' });
     await connected(demo);
-    await expect(demo.crm.locator('#call')).toHaveText('The form shares no call with this origin: type campaign, caller ID and call ID.');
+    await expect(demo.crm.locator('#on-call')).toHaveText('The form shares no call with this origin: type campaign, caller ID and call ID.');
     await demo.crm.locator('input[name="l1"]').fill('Venta');
     await demo.crm.locator('#dispose').click();
     await expect(demo.crm.locator('#outcomes li').last()).toHaveAttribute('data-field', 'disposition.campaign');

@@ -14,9 +14,9 @@ export function urlCall(): { campaign: string; callerid: string; guid: string } 
   return guid ? { campaign: p.get('campaign') ?? '', callerid: p.get('callerid') ?? '', guid } : undefined;
 }
 
-/** Shows which call the page is on (`#call`): the one the form shares, or why the agent has to type it. */
+/** Shows which call the page is on (`#on-call`): the one the form shares, or why the agent has to type it. */
 export function showCall(call: CallContext | undefined): void {
-  const el = document.getElementById('call');
+  const el = document.getElementById('on-call');
   if (!el) return;
   el.className = call ? 'ok' : 'warn';
   el.dataset.guid = call?.guid ?? '';
