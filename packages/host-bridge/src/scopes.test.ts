@@ -38,8 +38,8 @@ describe('compileScopes', () => {
     expect(scopeOf('https://other.example.com')).toEqual({ actions: OFFERED, callContext: true });
   });
 
-  it('dangerouslyAllowAnyOrigin: every origin, as a plain entry', () => {
-    expect(compileScopes(undefined, OFFERED, true, true)('https://anyone.test')).toEqual({ actions: OFFERED, callContext: true });
+  it('dangerouslyAllowAnyOrigin: every origin may call every action, and none receives the call context', () => {
+    expect(compileScopes(undefined, OFFERED, true, true)('https://anyone.test')).toEqual({ actions: OFFERED, callContext: false });
   });
 
   it.each([

@@ -34,13 +34,14 @@ const KEYS = ['origin', 'actions', 'callContext'];
  *   receives the context when the form shares one (`sharesContext`);
  * - an object entry narrows that: `actions` (each must be offered), `callContext: false`;
  * - when several entries match, an exact origin wins over a pattern, then the first listed;
- * - `anyOrigin` (the loudly named option): every origin, as a plain string entry.
+ * - `anyOrigin` (the loudly named option): every origin may call every offered action, and none receives the call
+ *   context — an option about origins must not hand a caller's number and data to any site that frames the form.
  * Throws a `TypeError` naming the entry for a bad origin, an unknown key, an action the form does not
  * offer, `callContext: true` on a form that shares no context, or an empty list.
  */
 export function compileScopes(allowedOrigins: unknown, offered: readonly string[], sharesContext: boolean, anyOrigin = false): (origin: string) => Scope | undefined {
+  if (anyOrigin) return () => ({ actions: [...offered], callContext: false });
   const everything: Scope = { actions: [...offered], callContext: sharesContext };
-  if (anyOrigin) return () => everything;
   const list: unknown[] = typeof allowedOrigins === 'string' ? allowedOrigins.split(/[\s,]+/).filter(Boolean) : Array.isArray(allowedOrigins) ? allowedOrigins : [];
   if (!list.length) throw new TypeError('ucbridge: allowedOrigins is empty');
   const entries = list.map((entry, index): [OriginMatcher, Scope, boolean] => {
