@@ -89,6 +89,21 @@ describe('host.callContext and onCallContext', () => {
   });
 });
 
+describe('an onCallContext that throws', () => {
+  it('does not hold the calls that waited for the handshake', async () => {
+    const { host, requests, answer } = setup(undefined, {
+      onCallContext: () => {
+        throw new Error('listener bug');
+      },
+    });
+    const pending = host.dispositionCall({ l1: 'Venta' });
+    // the listener's error surfaces where the WELCOME is handled, after the waiting calls went out
+    expect(() => answer({ callContext: CALL })).toThrow('listener bug');
+    await expect(pending).resolves.toMatchObject({ confirmed: true });
+    expect(requests[0].disposition.guid).toBe(CALL.guid);
+  });
+});
+
 describe('dispositionCall({ l1 }) with the form\'s call', () => {
   it('fills campaign, callerid and guid from the call, in the platform order', async () => {
     const { host, requests } = setup({ callContext: CALL });

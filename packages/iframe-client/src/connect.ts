@@ -131,7 +131,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
 
   const drop = (error: BridgeError) => {
     port?.close();
-    port = info = undefined;
+    port = info = callContext = undefined;
     calls.forEach((c) => c.s(error));
   };
 
@@ -162,11 +162,12 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     if (data?.type == 'CALL_CONTEXT') setCallContext(data.callContext);
     else if (data?.type == 'BYE') {
       const lost = fail('CONNECTION_LOST', 'host went away');
+      // call context hook: the call is not known any more (told last: a listener that throws must not stop the handshake)
+      const had = callContext;
       drop(lost);
-      // call context hook: the call is not known any more
-      if (callContext) setCallContext(undefined);
       options.onDisconnect?.(lost);
       handshake();
+      if (had) setCallContext(undefined);
     } else calls.get(data?.replyTo)?.s(data.ok !== true && fromWireError(data.error), { confirmed: true, result: data.result });
   };
 
@@ -180,9 +181,10 @@ export function connectToHost(options: ConnectOptions): HostConnection {
         callContext = d.callContext;
         resolveConnected((info = { version: 1, actions: Array.isArray(d.actions) ? d.actions : [], origin: e.origin }));
         options.onConnect?.(info);
-        setCallContext(callContext);
       } else rejectConnected((dead = fail('VERSION_MISMATCH', `host speaks ${d.versions ?? d.version}, not 1`)));
       calls.forEach(route);
+      // call context hook: told once the waiting calls went out (a listener that throws must not hold them)
+      if (port) setCallContext(callContext);
     }
   };
 
