@@ -56,8 +56,9 @@ export function readCti(win: CtiWindow): CtiReading {
     }
   }
   if (!isPlainObject(cti)) return { context: undefined, problem: 'CTI is not a JSON object' };
-  const guid = text(cti.Guid).trim();
-  if (!guid) return { context: undefined, problem: 'CTI has no Guid' };
+  // the Guid as the platform wrote it: it is what UC_DispositionCall will be given back
+  const guid = text(cti.Guid);
+  if (!guid.trim()) return { context: undefined, problem: 'CTI has no Guid' };
   const checked = checkCallContext({
     guid,
     campaign: text(cti.Campaign),
