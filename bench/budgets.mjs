@@ -14,5 +14,10 @@ export const CAPS = { client: 1900, host: 2500 };
 // message in full (~1.3 KB of protocol). So the budgets hold what we reach — a regression fails
 // `npm test` — and the gap to the caps is reported by the bench and in the closing note, not hidden.
 
+// Issue 12 (the call context, per-origin scopes, the opt-in form functions, the lock to the current call) took
+// the client from 2,676 to 3,148 B and the host from 3,617 to 6,085 B: the host now also reads the CTI, checks
+// scopes, contexts and every form function's parameters, each with an error that names what is wrong and how
+// to fix it (esbuild's metafile: about 6.6 KB of the host's 15 KB minified is that new code).
+
 /** The budgets `npm test` enforces (bytes, gzip -9 of the built IIFE). */
-export const BUDGETS = { client: 2700, host: 3700 };
+export const BUDGETS = { client: 3200, host: 6100 };

@@ -8,7 +8,10 @@ test.describe('CRM with the Lit elements', () => {
     const demo = await openConsole(page, { crm: 'elements' });
     await connected(demo);
     const form = demo.crm.locator('ucb-disposition-form');
-    const guid = await form.locator('input[name="guid"]').inputValue();
+    // the form shares its call: the element shows it read-only and nobody types it
+    const guid = (await form.locator('[part="call"] dd[data-field="guid"]').textContent())!;
+    await expect(page.locator('#tab-title')).toContainText(guid);
+    await expect(form.locator('input[name="guid"]')).toHaveCount(0);
     await form.locator('select[name="l1"]').selectOption({ label: 'Call back' });
     await form.locator('input[name="l2"]').fill('Evening');
     await form.locator('input[name="schedule"]').fill('2026-12-01T15:30');

@@ -1,6 +1,6 @@
 import { connectToHost } from '@ucbridge/iframe-client';
 import '@ucbridge/iframe-client/elements';
-import { callContext, FORM_ORIGIN, note, showOrigin } from './context.js';
+import { FORM_ORIGIN, note, showCall, showOrigin, urlCall } from './context.js';
 
 // The CRM developer who wants UI: one connection, shared by both elements through their `host` property.
 showOrigin();
@@ -16,6 +16,11 @@ const host = framed ? connectToHost({
   onDisconnect: (reason) => {
     connection.className = 'bad';
     connection.textContent = `Connection lost (${reason.code}); reconnecting…`;
+  },
+  // the element shows the call it disposes: render it again whenever the form's call changes
+  onCallContext: (call) => {
+    showCall(call);
+    document.querySelector('ucb-disposition-form')?.requestUpdate();
   },
 }) : undefined;
 if (!framed) {
@@ -38,7 +43,8 @@ setTimeout(() => {
 
 const form = document.querySelector('ucb-disposition-form')!;
 const close = document.querySelector('ucb-close-tab')!;
-Object.assign(form, callContext(), {
+// a form without ucbridge put the call in the URL (the element then shows it in its fields)
+Object.assign(form, urlCall(), {
   host,
   l1Options: ['Sale', { value: 'NoSale', label: 'No sale' }, { value: 'CallBack', label: 'Call back' }],
 });

@@ -1,12 +1,14 @@
-import { connectToHost, isBridgeError, type CallResult, type DispositionInput } from '@ucbridge/iframe-client';
-import { callContext, FORM_ORIGIN, note, showOrigin } from './context.js';
+import { connectToHost, isBridgeError, type CallDispositionInput, type CallResult } from '@ucbridge/iframe-client';
+import { FORM_ORIGIN, note, showCall, showOrigin, urlCall } from './context.js';
 
 // The CRM developer who writes code: connect, await, read error.code and error.field.
 showOrigin();
 const connection = document.getElementById('connection')!;
 const outcomes = document.getElementById('outcomes')!;
 const form = document.getElementById('call') as HTMLFormElement;
-for (const [name, value] of Object.entries(callContext())) (form.elements.namedItem(name) as HTMLInputElement).value = value;
+const CALL_FIELDS = ['campaign', 'callerid', 'guid'] as const;
+// a form without ucbridge put the call in the URL
+for (const [name, value] of Object.entries(urlCall() ?? {})) (form.elements.namedItem(name) as HTMLInputElement).value = value;
 
 const host = connectToHost({
   hostOrigin: FORM_ORIGIN,
@@ -17,6 +19,11 @@ const host = connectToHost({
   onDisconnect: (reason) => {
     connection.className = 'bad';
     connection.textContent = `Connection lost (${reason.code}); reconnecting…`;
+  },
+  // the form shares its call: the three call fields are left empty and filled by the client
+  onCallContext: (call) => {
+    showCall(call);
+    for (const name of CALL_FIELDS) (form.elements.namedItem(name) as HTMLInputElement).placeholder = call ? `${call[name]} (from the call)` : '';
   },
 });
 // a form that does not list this page says so at once: show it, the calls reject with the same code
@@ -39,8 +46,10 @@ async function show(label: string, call: () => Promise<CallResult>): Promise<voi
 }
 
 document.getElementById('dispose')!.addEventListener('click', () => {
-  const d = Object.fromEntries(new FormData(form)) as unknown as DispositionInput;
-  void show('dispositionCall', () => host.dispositionCall(d));
+  const d: Record<string, string> = Object.fromEntries(new FormData(form)) as Record<string, string>;
+  // left empty: dispositionCall takes campaign, callerid and guid from host.callContext
+  for (const name of CALL_FIELDS) if (!d[name]) delete d[name];
+  void show('dispositionCall', () => host.dispositionCall(d as unknown as CallDispositionInput));
 });
 document.getElementById('close')!.addEventListener('click', () => void show('closeTab', () => host.closeTab()));
 // an action the form does not offer (a SQL runner must never be reachable from an iframe)

@@ -8,7 +8,11 @@ const demo = window.parent !== window ? window.parent.demoConsole : undefined;
 // with the documented listener only there is no bridge to judge anything
 const bridge = 'UCBridge' in window;
 
-$('context').textContent = `Call ${params.get('guid') ?? '?'} · campaign ${params.get('campaign') ?? '?'} · caller ${params.get('callerid') ?? '?'}`;
+// the call as the platform wrote it into this form (form-platform.js): the CTI global, a JSON string
+const cti = JSON.parse((window as { CTI?: string }).CTI ?? '{}') as { Guid?: string; Campaign?: string; Callerid?: string; ParAndValues?: string };
+$('context').textContent = cti.Guid
+  ? `CTI: call ${cti.Guid} · campaign ${cti.Campaign} · caller ${cti.Callerid} · vars ${cti.ParAndValues || '(none)'}`
+  : 'CTI: no call';
 
 /** The bridge's verdict on the message being dispatched (set by the form's log hooks), if it gave one. */
 type Verdict = { verdict: 'accepted' | 'rejected'; kind: string; code?: string; field?: string; action?: string };

@@ -145,6 +145,12 @@ export const TRICKS: Trick[] = [
     },
   },
   {
+    id: 'wrong-call',
+    title: 'A well-formed DISPOSITION_CALL for another call (a real-looking call id that is not the form\'s)',
+    expect: 'WRONG_CALL from a listed origin: the form disposes only its current call (ORIGIN_NOT_ALLOWED first when unlisted)',
+    run: (form) => postAll(form, [dispose({ ...CALL, guid: '824da669-0000-4000-8000-000000000666', comment: 'somebody else\'s call' })]),
+  },
+  {
     id: 'flood',
     title: 'A flood: 200 documented DISPOSITION_CALLs in one go',
     expect: 'every one judged and logged, in order; the form stays responsive',

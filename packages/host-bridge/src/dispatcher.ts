@@ -1,7 +1,9 @@
-import { BridgeError, DISPOSITION_FIELDS, checkRequest, isBridgeError, type Disposition } from '@ucbridge/protocol';
-import type { Remember } from './dispositions.js';
+import { BridgeError, DISPOSITION_FIELDS, checkMilliseconds, checkRequest, isBridgeError, type Disposition } from '@ucbridge/protocol';
+import { rememberDispositions, type Remember } from './dispositions.js';
 import { reasonText, fail } from './fail.js';
+import { createCurrentCall, type CurrentCall } from './current-call.js';
 import { closeActiveTab, dispositionCall } from './platform.js';
+import { checkOwnActionName, formFunctionHandlers } from './platform-functions.js';
 import type { ActionHandler, HostBridgeOptions, RequestContext } from './types.js';
 
 /** Runs one action: resolves with its result, rejects with a `BridgeError`, never throws. */
@@ -13,6 +15,8 @@ export interface DispatchSetup {
   remember: Remember;
   /** Called when a documented-shape disposition joined one made around the bridge (two listeners). */
   warnTwice: (guid: string) => void;
+  /** The form's call, for the lock (`WRONG_CALL`) and the form functions. */
+  current: CurrentCall;
 }
 
 /**
@@ -20,12 +24,20 @@ export interface DispatchSetup {
  * `UNKNOWN_ACTION`, `PLATFORM_TIMEOUT` (outcome unknown) after `platformTimeoutMs`, the code of a
  * thrown `BridgeError`, else `HANDLER_ERROR` (outcome unknown: the handler may have acted before it
  * threw). `DISPOSITION_CALL` goes through the form page's disposition memory: the same disposition
- * again gets the first call's outcome and never reaches the platform twice. Throws a `TypeError`
+ * again gets the first call's outcome and never reaches the platform twice; a disposition not seen
+ * before is then checked against the form's current call (`WRONG_CALL`, not done). Throws a `TypeError`
  * for an action name a client could not call (see `checkRequest`) or one that shadows a built-in.
+ * `setup` defaults: `platformTimeoutMs` from the options, a memory of its own, no warning, the
+ * options' call.
  */
-export function createDispatcher(options: HostBridgeOptions, win: Window, setup: DispatchSetup): [names: string[], run: RunAction] {
+export function createDispatcher(options: HostBridgeOptions, win: Window, setup: Partial<DispatchSetup> = {}): [names: string[], run: RunAction] {
   const { closeTab = () => closeActiveTab(win), dispositionCall: dispose = (d: Disposition) => dispositionCall(win, d) } = options.handlers ?? {};
-  const { platformTimeoutMs, remember, warnTwice } = setup;
+  const {
+    platformTimeoutMs = checkMilliseconds('platformTimeoutMs', options.platformTimeoutMs, 30_000),
+    remember = rememberDispositions(win),
+    warnTwice = () => {},
+    current = createCurrentCall(options, win),
+  } = setup;
   // a Map, not the options object: `constructor` or `__proto__` must never reach a handler
   const table = new Map<string, ActionHandler>([
     ['CLOSE_TAB', (_, ctx) => closeTab(ctx)],
@@ -33,13 +45,20 @@ export function createDispatcher(options: HostBridgeOptions, win: Window, setup:
       'DISPOSITION_CALL',
       (d, ctx) => {
         const disposition = d as Disposition;
-        const [outcome, joined] = remember(DISPOSITION_FIELDS.map((key) => disposition[key]), () => settled(() => dispose(disposition, ctx)));
+        // the memory first: a retry of a disposition already sent gets its first outcome even after the
+        // form moved to another call; only a new one meets the call context lock (WRONG_CALL, issue 12),
+        // which refuses it before the platform (not done, so the memory forgets it)
+        const start = () => settled(() => (current.lock('disposition', disposition.guid, disposition.campaign), dispose(disposition, ctx)));
+        const [outcome, joined] = remember(DISPOSITION_FIELDS.map((key) => disposition[key]), start);
         if (joined && ctx.source == 'legacy') warnTwice(disposition.guid);
         return outcome;
       },
     ],
+    // the platform's other form functions the form opted in to (platform-functions.ts)
+    ...formFunctionHandlers(options, win, current),
   ]);
   for (const [name, handler] of Object.entries(options.actions ?? {})) {
+    checkOwnActionName(name); // never a SQL runner, never a form function's wire name
     if (table.has(name) || !checkRequest({ id: '1', action: name }).ok) throw new TypeError('ucbridge: bad action name ' + name);
     table.set(name, handler);
   }

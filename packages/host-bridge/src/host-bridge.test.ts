@@ -1,4 +1,4 @@
-import { createHostBridge, type BridgeLogEvent, type HostBridge, type HostBridgeOptions } from '@ucbridge/host-bridge';
+import { createHostBridge, type AllowedOrigin, type BridgeLogEvent, type CallContext, type HostBridge, type HostBridgeOptions } from '@ucbridge/host-bridge';
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { MessagePort as NodePort } from 'node:worker_threads';
 
@@ -265,7 +265,8 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
   });
 
   it('has the public types of the API contract', () => {
-    expectTypeOf(createHostBridge).parameter(0).toHaveProperty('allowedOrigins').toEqualTypeOf<readonly string[] | string>();
+    expectTypeOf(createHostBridge).parameter(0).toHaveProperty('allowedOrigins').toEqualTypeOf<readonly AllowedOrigin[] | string>();
+    expectTypeOf<HostBridge>().toHaveProperty('callContext').toEqualTypeOf<CallContext | undefined>();
     expectTypeOf<HostBridge>().toHaveProperty('actions').toEqualTypeOf<string[]>();
     expectTypeOf<BridgeLogEvent['kind']>().toEqualTypeOf<'message' | 'hello' | 'request' | 'legacy' | 'reply'>();
   });

@@ -4,21 +4,23 @@ import {
   checkMilliseconds,
   isBridgeMessage,
   isPlainObject,
-  originsMatcher,
   PROTOCOL_VERSION,
   type BridgeError,
+  type CallContextMessage,
   type Checked,
   type Hello,
   type LegacyMessage,
   type Refused,
   type Welcome,
 } from '@ucbridge/protocol';
+import { createCurrentCall } from './current-call.js';
 import { createDispatcher } from './dispatcher.js';
 import { rememberDispositions } from './dispositions.js';
 import { fail, invalid } from './fail.js';
 import { frameLimit } from './frame-limit.js';
 import { createLog } from './log.js';
 import { guardDispositionCall } from './platform.js';
+import { compileScopes } from './scopes.js';
 import { createSession, type CloseReason } from './session.js';
 import type { HostBridge, HostBridgeOptions } from './types.js';
 
@@ -36,7 +38,9 @@ const NESTING = 4;
  *    ucbridge request found on the window is a client's fallback after it concluded no bridge is
  *    here and told its caller so: it is never run (that is what keeps a late bridge from making an
  *    "unconfirmed" call happen after all);
- * 3. `event.origin` must be allowed (`ORIGIN_NOT_ALLOWED`);
+ * 3. `event.origin` must be allowed (`ORIGIN_NOT_ALLOWED`); its scope (scopes.ts) says which actions it may
+ *    call — on its port and the documented way alike (others: `UNKNOWN_ACTION`, and absent from its
+ *    `WELCOME`) — and whether its `WELCOME` carries the call (a `REFUSED` never does);
  * 4. the message is validated in full (`INVALID_MESSAGE`, or `INVALID_ARGUMENT` naming the field);
  * only then is anything called. A refusal calls nothing and goes to `onRejected`; a refused HELLO is
  * also answered `REFUSED` with the code, so the client rejects at once instead of falling back.
@@ -45,13 +49,13 @@ const NESTING = 4;
  * reloaded) replaces the old port. v1 requests travel only on such ports; legacy messages get no reply.
  *
  * Throws a `TypeError` when `allowedOrigins` is missing, empty or has an entry that is not an origin
- * (`'*'` included), when a millisecond or count option is out of range, or when an extra action has
- * a name a client could not call.
+ * (`'*'` included) or a bad scope, when a millisecond or count option is out of range, when an extra
+ * action has a name a client could not call, or when a platform function is not one of the form
+ * functions (SQL runners above all).
  */
 export function createHostBridge(options: HostBridgeOptions): HostBridge {
   const win = options.window ?? window;
   const anyOrigin = options.dangerouslyAllowAnyOrigin === true;
-  const allowed = anyOrigin ? () => true : originsMatcher(options.allowedOrigins);
   if (anyOrigin) console.warn('ucbridge: dangerouslyAllowAnyOrigin is on');
   const platformTimeoutMs = checkMilliseconds('platformTimeoutMs', options.platformTimeoutMs, 30_000);
   const admit = frameLimit(options.maxPendingPerPort);
@@ -64,10 +68,19 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
         'Two listeners serve documented-shape messages on this form: remove the documented listener, or keep it and set data-legacy="false" (legacy: false).',
     );
   if (!options.handlers?.dispositionCall) guardDispositionCall(win, remember, warnTwice);
-  const [actions, run] = createDispatcher(options, win, { platformTimeoutMs, remember, warnTwice });
-  const allowList = anyOrigin ? 'any origin' : String(options.allowedOrigins);
+  // call context hook (issue 12): the form's current call, and what each origin may do (scopes.ts)
+  const current = createCurrentCall(options, win);
+  const [actions, run] = createDispatcher(options, win, { platformTimeoutMs, remember, warnTwice, current });
+  const scopeOf = compileScopes(options.allowedOrigins, actions, current.shared, anyOrigin);
+  const allowList = anyOrigin ? 'any origin' : describeOrigins(options.allowedOrigins);
   /** Each child frame's port closer. A frame's WindowProxy survives navigation: a reload finds its old port. */
   const sessions = new Map<MessageEventSource, (reason: CloseReason) => void>();
+  /** Call context hook: the ports whose origin receives the call context, to tell them when it changes. */
+  const contextPorts = new Map<MessageEventSource, MessagePort>();
+  const tellCallContext = () => {
+    const message: CallContextMessage = { ucbridge: 1, type: 'CALL_CONTEXT', callContext: current.get() };
+    contextPorts.forEach((port) => port.postMessage(message));
+  };
 
   /** 0: a child frame; 1: a deeper frame of this window (told why it is refused); -1: anyone else. */
   function place(source: MessageEventSource | null): number {
@@ -107,10 +120,11 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     // the HELLO's id, when it is usable: the answer names it
     const id = !isLegacy && (checked.ok || checked.field == 'versions') ? (data as Hello).id : '';
     const port = source as Window;
+    const scope = where == 0 ? scopeOf(origin) : undefined;
     const error =
       where > 0
         ? fail('SOURCE_NOT_ALLOWED', `${origin} is framed inside a frame of this form, not directly by it: make the CRM iframe a direct child of the form`)
-        : !allowed(origin)
+        : !scope
           ? fail('ORIGIN_NOT_ALLOWED', `${origin} is not in allowedOrigins (data-allowed-origins): ${allowList}. Add it there if this CRM should be trusted; check the scheme, host and port`)
           : !checked.ok
             ? invalid(checked)
@@ -121,10 +135,12 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
       if (id) refuse(port, origin, id, error);
       return log(kind, origin, named, error);
     }
-    if (!checked.ok) return; // for the type checker: refused above
+    if (!checked.ok || !scope) return; // for the type checker: refused above
 
     if (isLegacy) {
       const { action, disposition } = checked.value as LegacyMessage & { disposition?: unknown };
+      // scope hook: an action outside this origin's scope calls nothing
+      if (!scope.actions.includes(action)) return log(kind, origin, action, fail('UNKNOWN_ACTION', `no action ${action} for ${origin}`, 'action'));
       const release = admit(port);
       if (!release) return log(kind, origin, action, fail('RATE_LIMITED', `too many calls in flight from this frame`));
       log(kind, origin, action, undefined, disposition);
@@ -139,15 +155,21 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     }
 
     sessions.get(port)?.('replaced');
+    // call context hook: a new CRM page learns the call as it is now (a CTI written late, a changed call)
+    if (current.refresh()) tellCallContext();
     const channel = new MessageChannel();
-    const close = createSession(channel.port1, origin, actions, run, () => admit(port), log, () => sessions.get(port) === close && sessions.delete(port));
+    const close = createSession(channel.port1, origin, scope.actions, run, () => admit(port), log, () => {
+      if (sessions.get(port) !== close) return;
+      sessions.delete(port);
+      contextPorts.delete(port);
+    });
     sessions.set(port, close);
-    const target = origin === 'null' ? '*' : origin;
-    port.postMessage(
-      { ucbridge: 1, type: 'WELCOME', replyTo: id, version: PROTOCOL_VERSION, actions, platformTimeoutMs } satisfies Welcome,
-      target,
-      [channel.port2],
-    );
+    const welcome: Welcome = { ucbridge: 1, type: 'WELCOME', replyTo: id, version: PROTOCOL_VERSION, actions: scope.actions, platformTimeoutMs };
+    if (scope.callContext) {
+      welcome.callContext = current.get();
+      contextPorts.set(port, channel.port1);
+    } else contextPorts.delete(port);
+    port.postMessage(welcome, origin === 'null' ? '*' : origin, [channel.port2]);
     log(kind, origin, undefined, undefined, (checked.value as Hello).versions);
   }
 
@@ -159,10 +181,21 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
 
   return {
     actions: [...actions],
+    get callContext() {
+      return current.get();
+    },
+    setCallContext(context) {
+      if (current.set(context)) tellCallContext();
+    },
     destroy() {
       win.removeEventListener('message', onMessage);
       win.removeEventListener('pagehide', onPageHide);
       closeAll('destroyed');
     },
   };
+}
+
+/** The allow-list as a log line names it: each entry's origin (a scope by its origin). */
+function describeOrigins(allowedOrigins: HostBridgeOptions['allowedOrigins']): string {
+  return typeof allowedOrigins == 'string' ? allowedOrigins : Array.from(allowedOrigins ?? [], (entry) => (typeof entry == 'string' ? entry : String(Object(entry).origin))).join(' ');
 }

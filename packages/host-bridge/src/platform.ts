@@ -6,10 +6,10 @@ import type { PlatformWindow } from './types.js';
 type PlatformFunction = ((...args: unknown[]) => unknown) & { ucbridgeOriginal?: PlatformFunction };
 
 /**
- * `get()` as a function, or a `PLATFORM_MISSING` error naming it. A global of another window may
+ * `get()` as a function, or a `PLATFORM_MISSING` error naming it (exported for platform-functions.ts). A global of another window may
  * throw on access (a cross-origin parent: the form is not inside the console): that counts as absent.
  */
-function platform(get: () => unknown, name: string): PlatformFunction {
+export function platform(get: () => unknown, name: string): PlatformFunction {
   let fn: unknown;
   try {
     fn = get();

@@ -5,11 +5,14 @@ import {
   BridgeError,
   connectToHost,
   isBridgeError,
+  type CallContext,
+  type CallDispositionInput,
   type CallOptions,
   type CallResult,
   type ConnectOptions,
   type DispositionInput,
   type ErrorCode,
+  type MakeCallInput,
   type HostConnection,
   type HostInfo,
 } from '@ucbridge/iframe-client';
@@ -31,7 +34,9 @@ describe('@ucbridge/iframe-client', () => {
 
   it('types every call as a promise of CallResult', () => {
     expectTypeOf<HostConnection['closeTab']>().toEqualTypeOf<(options?: CallOptions) => Promise<CallResult>>();
-    expectTypeOf<HostConnection['dispositionCall']>().parameters.toEqualTypeOf<[DispositionInput, CallOptions?]>();
+    expectTypeOf<HostConnection['dispositionCall']>().parameters.toEqualTypeOf<[CallDispositionInput, CallOptions?]>();
+    expectTypeOf<HostConnection['callContext']>().toEqualTypeOf<CallContext | undefined>();
+    expectTypeOf<HostConnection['makeCall']>().toEqualTypeOf<(call: MakeCallInput, options?: CallOptions) => Promise<CallResult>>();
     expectTypeOf<HostConnection['dispositionCall']>().returns.toEqualTypeOf<Promise<CallResult>>();
     expectTypeOf<HostConnection['call']>().toEqualTypeOf<(action: string, params?: unknown, options?: CallOptions) => Promise<CallResult>>();
     expectTypeOf<CallResult>().toEqualTypeOf<{ confirmed: boolean; result?: unknown }>();

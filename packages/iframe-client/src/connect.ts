@@ -2,13 +2,17 @@ import {
   BridgeError,
   checkDisposition,
   checkMilliseconds,
+  FORM_FUNCTIONS,
   formatSchedule,
   fromWireError,
   MAX_TIMER_MS,
+  type CallContext,
+  type Checked,
   type ErrorCode,
   type FailedOutcome,
   type Request,
 } from '@ucbridge/protocol';
+import { callFields, fillFromCall, needsCall } from './call-context.js';
 import { hostTargets } from './target.js';
 import type { CallOptions, CallResult, ConnectOptions, HostConnection, HostInfo } from './types.js';
 
@@ -28,6 +32,11 @@ interface Call {
   sent_: boolean;
   /** Settles once and forgets the call. No error: resolves with `result`. */
   settle_(error: BridgeError | undefined, result?: CallResult): void;
+  /**
+   * Call context hook (issue 12): a call that left out its call fields before the handshake told the
+   * form's call; run once, where the call can go, it fills and checks the request (an error fails it).
+   */
+  complete_?: (() => BridgeError | undefined) | undefined;
 }
 
 /** How long after the closing HELLO the client waits for its answer before it concludes no bridge is there. */
@@ -76,6 +85,10 @@ const REFUSALS: Partial<Record<ErrorCode, string>> = {
  * - never time out a call the form still waits for: a sent call's deadline is pushed back to the
  *   form's `platformTimeoutMs` (told in `WELCOME`) plus {@link REPLY_MARGIN_MS}.
  *
+ * - hand the CRM the form's call (issue 12): `callContext` from `WELCOME` and every `CALL_CONTEXT`,
+ *   forgotten with the port (`BYE`, `REPLACED`, `pagehide`, `destroy()`); a disposition that leaves
+ *   out `campaign` / `callerid` / `guid` before the handshake waits for it and is filled once, where it goes.
+ *
  * Invariant that keeps this small: while a port is open every call in `calls` has been posted on
  * it (calls are posted as they are made), and while none is open none has.
  *
@@ -94,6 +107,9 @@ export function connectToHost(options: ConnectOptions): HostConnection {
   const calls = new Map<string, Call>();
   let port: MessagePort | undefined;
   let info: HostInfo | undefined;
+  // call context hook (issue 12): the form's call, from WELCOME and CALL_CONTEXT (undefined: none shared)
+  let callContext: CallContext | undefined;
+  const tellCallContext = (next: CallContext | undefined) => options.onCallContext?.((callContext = next));
   // concluded that the form has no bridge: built-ins go the documented way
   let noBridge = false;
   // when set, every call rejects with it: no host can be reached any more
@@ -137,10 +153,19 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     if (next < Infinity) arm(next);
   };
 
+  /** Fills a call that waited for the handshake (once: it then goes out or fails); true when it failed. */
+  const incomplete = (call: Call) => {
+    const error = call.complete_?.();
+    call.complete_ = undefined;
+    if (error) call.settle_(error);
+    return !!error;
+  };
+
   /** Sends a call where it can go now, or leaves it waiting while the handshake runs. */
   const route = (call: Call) => {
     if (dead) call.settle_(dead);
     else if (port) {
+      if (incomplete(call)) return;
       try {
         port.postMessage(call.request_);
       } catch {
@@ -152,6 +177,8 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       if (formDeadline > call.deadline_) call.deadline_ = formDeadline;
     } else if (noBridge) {
       if (!call.documented_) return call.settle_(fail('NOT_CONNECTED', `${call.request_.action} needs a ucbridge bridge in the form, and none answered`));
+      // a disposition waiting for the form's call: without a bridge there is none, it is never sent half-empty
+      if (incomplete(call)) return;
       if (!host.fallback.length) return call.settle_(fail('NOT_CONNECTED', `no bridge answered and the form's origin is unknown: ${call.request_.action} was not posted`));
       host.fallback.forEach((target) => parent.postMessage(call.request_, target));
       const unconfirmed = fail('UNCONFIRMED', `${call.request_.action} posted the documented way, no ucbridge bridge to confirm it: outcome unknown`, undefined, 'unknown');
@@ -165,10 +192,14 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     helloId = '';
   };
 
-  /** Ends the port and every call: one that was sent has an unknown outcome, one that was not was not done. */
+  /**
+   * Ends the port and every call: one that was sent has an unknown outcome, one that was not was not done.
+   * The form's call goes with the port; returns true when there was one (to tell `onCallContext` last).
+   */
   const drop = (code: ErrorCode, detail: string) => {
+    const hadCall = !!callContext;
     port?.close();
-    port = info = undefined;
+    port = info = callContext = undefined;
     calls.forEach((call) =>
       call.settle_(
         call.sent_
@@ -176,6 +207,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
           : fail(code, `${detail}: ${call.request_.action} was not sent`),
       ),
     );
+    return hadCall;
   };
 
   /** No host can be reached any more: every call, now and later, rejects with `error`. */
@@ -226,13 +258,16 @@ export function connectToHost(options: ConnectOptions): HostConnection {
 
   // the port is private to the host that answered: nothing to check but our own ids
   const onPortMessage = ({ data }: MessageEvent) => {
+    if (data?.type == 'CALL_CONTEXT') return tellCallContext(data.callContext);
     if (data?.type != 'BYE') return calls.get(data?.replyTo)?.settle_(data.ok !== true ? fromWireError(data.error) : undefined, { confirmed: true, result: data.result });
     const replaced = data.code == 'REPLACED';
-    drop('CONNECTION_LOST', replaced ? 'another client in this frame took the connection' : 'the form went away');
+    const hadCall = drop('CONNECTION_LOST', replaced ? 'another client in this frame took the connection' : 'the form went away');
     const lost = replaced ? fail('REPLACED', 'another client in this frame (a second connectToHost) took the connection to the form: use one connection per frame') : fail('CONNECTION_LOST', 'host went away');
     options.onDisconnect?.(lost);
     // a replaced client must not take the port back: that would replace the other one, and so on
     replaced ? end(lost) : handshake();
+    // call context hook: the call is not known any more (told last: a listener that throws must not stop the handshake)
+    if (hadCall) tellCallContext(undefined);
   };
 
   const onWindowMessage = (event: MessageEvent) => {
@@ -255,13 +290,17 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       stop();
       port.onmessage = onPortMessage;
       const platformTimeoutMs = typeof data.platformTimeoutMs == 'number' && data.platformTimeoutMs > 0 ? data.platformTimeoutMs : 0;
+      // call context hook: known before `connected` resolves and `onConnect` runs, and to the waiting calls
+      callContext = data.callContext;
       resolveConnected((info = { version: 1, actions: Array.isArray(data.actions) ? data.actions : [], origin: event.origin, platformTimeoutMs }));
       options.onConnect?.(info);
       calls.forEach(route);
+      // told once the waiting calls went out (a listener that throws must not hold them)
+      tellCallContext(callContext);
     } else end(refusal);
   };
 
-  const send = (action: string, documented: boolean, fields: Partial<Request>, callOptions?: CallOptions) =>
+  const send = (action: string, documented: boolean, fields: Partial<Request>, callOptions?: CallOptions, complete?: (call: Call) => BridgeError | undefined) =>
     new Promise<CallResult>((resolve, reject) => {
       const id = '' + ++counter;
       const callTimeoutMs = callOptions?.timeoutMs === undefined ? timeoutMs : checkMilliseconds('timeoutMs', callOptions.timeoutMs, timeoutMs);
@@ -275,17 +314,60 @@ export function connectToHost(options: ConnectOptions): HostConnection {
           calls.delete(id);
           error ? reject(error) : resolve(result!);
         },
+        complete_: complete && (() => complete(call)),
       };
       calls.set(id, call);
       route(call);
       if (calls.has(id)) arm(call.deadline_);
     });
 
+  /**
+   * A disposition (checked) or a form function's params, its call fields left out filled from the
+   * form's call. Form functions need a bridge, and the bridge checks their params (the same rules, one
+   * place); a disposition is checked here too because a form with only the documented listener checks nothing.
+   */
+  const check = (action: string, input: unknown): Checked<unknown> => {
+    const filled = fillFromCall(input, callContext, callFields(action)) as Record<string, unknown> | undefined;
+    if (action != 'DISPOSITION_CALL') return { ok: true, value: filled };
+    const schedule = filled?.schedule;
+    // not `instanceof Date`: a Date made in another frame (the page that embeds this one) counts too
+    return checkDisposition(Object.prototype.toString.call(schedule) == '[object Date]' ? { ...filled, schedule: formatSchedule(schedule as Date) } : filled);
+  };
+
+  /** `INVALID_ARGUMENT` (not done) naming the field; says why no call filled it when the caller left it out. */
+  const invalid = (failed: { message: string; field: string }, input: unknown, fields: readonly string[]) => {
+    const unfilled = !callContext && needsCall(input, fields);
+    const why = port ? 'the form shares no call with this page' : 'no ucbridge bridge answered, so no call context is known';
+    return fail('INVALID_ARGUMENT', unfilled ? `${failed.message} (${why}): pass ${fields.join(', ')}` : failed.message, failed.field);
+  };
+
+  /**
+   * Sends a disposition once it passes the check (else rejects `INVALID_ARGUMENT`), or a form function.
+   * Call context hook (issue 12): a call that leaves out its call fields before the handshake told the
+   * form's call waits for it, and is filled and checked once, where it can go (`Call.complete_`): on the
+   * port, or — no bridge, so no call to fill it from — rejected, never posted half-empty.
+   */
+  const request = (action: string, input: unknown, callOptions?: CallOptions): Promise<CallResult> => {
+    const documented = action == 'DISPOSITION_CALL';
+    const fields = callFields(action);
+    const shape = (value: unknown): Partial<Request> => (documented ? { disposition: value as Request['disposition'] } : { params: value });
+    if (callContext || port || noBridge || dead || !needsCall(input, fields)) {
+      const checked = check(action, input);
+      return checked.ok ? send(action, documented, shape(checked.value), callOptions) : Promise.reject(invalid(checked, input, fields));
+    }
+    return send(action, documented, {}, callOptions, (call) => {
+      const checked = check(action, input);
+      if (!checked.ok) return invalid(checked, input, fields);
+      Object.assign(call.request_, shape(checked.value));
+    });
+  };
+
   // this page unloads (or enters the back-forward cache): tell the form, so it drops our port at once
   const onPageHide = () => {
     port?.postMessage({ ucbridge: 1, type: 'BYE' });
-    drop('CONNECTION_LOST', 'this page was hidden');
+    const hadCall = drop('CONNECTION_LOST', 'this page was hidden');
     stop();
+    if (hadCall) tellCallContext(undefined);
   };
   // back from the back-forward cache: the form dropped our port, say HELLO again
   const onPageShow = (event: PageTransitionEvent) => event.persisted && !port && !helloId && handshake();
@@ -297,12 +379,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
 
   return {
     closeTab: (callOptions) => send('CLOSE_TAB', true, {}, callOptions),
-    dispositionCall(disposition, callOptions) {
-      const schedule = disposition?.schedule;
-      // not `instanceof Date`: a Date made in another frame (the page that embeds this one) counts too
-      const checked = checkDisposition(Object.prototype.toString.call(schedule) == '[object Date]' ? { ...disposition, schedule: formatSchedule(schedule as Date) } : disposition);
-      return checked.ok ? send('DISPOSITION_CALL', true, { disposition: checked.value }, callOptions) : Promise.reject(fail('INVALID_ARGUMENT', checked.message, checked.field));
-    },
+    dispositionCall: (disposition, callOptions) => request('DISPOSITION_CALL', disposition, callOptions),
     call: (action, params, callOptions) => send(action, false, { params }, callOptions),
     get connected() {
       return connected;
@@ -311,6 +388,16 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       return info;
     },
     supports: (action) => !!info?.actions.includes(action),
+    get callContext() {
+      return callContext;
+    },
+    // the platform's other form functions (those without parameters take only the call options)
+    ...(Object.fromEntries(
+      Object.entries(FORM_FUNCTIONS).map(([method, action]) => [
+        method,
+        (input?: unknown, callOptions?: CallOptions) => (/CLOSE_FORM|HANG_UP/.test(action) ? request(action, undefined, input as CallOptions) : request(action, input, callOptions)),
+      ]),
+    ) as Pick<HostConnection, keyof typeof FORM_FUNCTIONS>),
     destroy() {
       stop();
       win.removeEventListener('message', onWindowMessage);

@@ -6,4 +6,4 @@
 export { connectToHost } from './connect.js';
 export type { CallOptions, CallResult, ConnectOptions, HostConnection, HostInfo } from './types.js';
 export { BridgeError, isBridgeError } from '@ucbridge/protocol';
-export type { Disposition, DispositionInput, ErrorCode } from '@ucbridge/protocol';
+export type { CallContext, CallDispositionInput, Disposition, DispositionInput, ErrorCode, MakeCallInput, NotifyInput, TagRecordInput } from '@ucbridge/protocol';

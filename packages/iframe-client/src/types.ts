@@ -1,4 +1,4 @@
-import type { BridgeError, DispositionInput } from '@ucbridge/protocol';
+import type { BridgeError, CallContext, CallDispositionInput, MakeCallInput, NotifyInput, TagRecordInput } from '@ucbridge/protocol';
 
 /** Options of {@link connectToHost}. */
 export interface ConnectOptions {
@@ -60,6 +60,12 @@ export interface ConnectOptions {
    * another client in this frame took the connection: this one stops, and its calls reject `REPLACED`.
    */
   onDisconnect?: (reason: BridgeError) => void;
+  /**
+   * Called with the form's call after every handshake (`undefined`: the form shares none with this origin,
+   * or is on no call) and whenever the form changes calls; after a disconnect, with `undefined`.
+   * The same value is in `host.callContext`.
+   */
+  onCallContext?: (callContext: CallContext | undefined) => void;
   /** The window this client lives in; its `parent` is the form. For tests. @default globalThis.window */
   window?: Window;
 }
@@ -100,11 +106,31 @@ export interface HostConnection {
   /** Asks the form to close its tab (`parent.closeActiveTab()` in the console). */
   closeTab(options?: CallOptions): Promise<CallResult>;
   /**
-   * Saves a call disposition (`UC_DispositionCall` in the console). The disposition is checked
-   * first: a wrong field rejects with `INVALID_ARGUMENT` and `error.field` naming it
-   * (`disposition.schedule`). A `Date` schedule is sent as local `YYYY-MM-DD HH:MM:SS`.
+   * Saves a call disposition (`UC_DispositionCall` in the console). `campaign`, `callerid` and `guid` left
+   * out come from the form's call (`callContext`); a call made before the handshake waits for it to learn
+   * the call. The disposition is then checked: a wrong field rejects with `INVALID_ARGUMENT` and
+   * `error.field` naming it (`disposition.schedule`; `disposition.guid` when there is no call to fill it
+   * from). A `Date` schedule is sent as local `YYYY-MM-DD HH:MM:SS`. A form that shares its call refuses a
+   * disposition for another call with `WRONG_CALL`.
    */
-  dispositionCall(disposition: DispositionInput, options?: CallOptions): Promise<CallResult>;
+  dispositionCall(disposition: CallDispositionInput, options?: CallOptions): Promise<CallResult>;
+  /** The call the form shares with this page: `{ guid, campaign, callerid, vars, agent? }`, or `undefined`. */
+  readonly callContext: CallContext | undefined;
+  /**
+   * The platform's other form functions; each needs a bridge that offers it (`supports('CLOSE_FORM')`…), else
+   * the form answers `UNKNOWN_ACTION` (no bridge: `NOT_CONNECTED`). Parameters are checked first
+   * (`INVALID_ARGUMENT`, `field` like `params.destination`).
+   */
+  /** `UC_closeForm()`. */
+  closeForm(options?: CallOptions): Promise<CallResult>;
+  /** `UC_TagRecord(guid, 'l1|l2|l3')`; `guid` left out comes from the form's call. */
+  tagRecord(tag: TagRecordInput, options?: CallOptions): Promise<CallResult>;
+  /** `UC_makeCall_async(campaign, callerid, destination)`. */
+  makeCall(call: MakeCallInput, options?: CallOptions): Promise<CallResult>;
+  /** `notification(title, message, icon, type)`. */
+  notify(notification: NotifyInput, options?: CallOptions): Promise<CallResult>;
+  /** The form's own hang-up handler (no documented platform function hangs up). */
+  hangUp(options?: CallOptions): Promise<CallResult>;
   /**
    * Calls an action the form added itself (see `info.actions`). Needs a ucbridge bridge: when none
    * answered within `handshakeTimeoutMs` it rejects with `NOT_CONNECTED`. `params` must be

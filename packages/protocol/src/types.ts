@@ -9,6 +9,8 @@
  *   reply after that travels on the port only.
  */
 
+import type { CallContext, CallContextMessage } from './call-context.js';
+
 /** Version of the conversation this package speaks; `HELLO` lists the versions a client speaks. */
 export type ProtocolVersion = 1;
 
@@ -88,6 +90,12 @@ export interface Welcome {
    * (`Infinity`: it never gives up). The client never times out a call before this has passed.
    */
   platformTimeoutMs: number;
+  /**
+   * Call context hook (issue 12): present only for an origin whose scope receives the form's call
+   * (see call-context.ts); `undefined` there means the form is on no call. A `REFUSED` never
+   * carries it.
+   */
+  callContext?: CallContext | undefined;
 }
 
 /**
@@ -170,7 +178,7 @@ export type Outcome = 'done' | 'not-done' | 'unknown';
 /** The outcome of a call that failed. */
 export type FailedOutcome = Exclude<Outcome, 'done'>;
 
-export type BridgeMessage = Hello | Welcome | Refused | Bye | Request | Reply;
+export type BridgeMessage = Hello | Welcome | Refused | Bye | Request | Reply | CallContextMessage;
 
 /**
  * Stable error codes, shared by both sides. Messages are for people and may change; codes are
@@ -182,6 +190,7 @@ export type ErrorCode =
   | 'ORIGIN_NOT_ALLOWED'
   | 'SOURCE_NOT_ALLOWED'
   | 'UNKNOWN_ACTION'
+  | 'WRONG_CALL'
   | 'PLATFORM_ERROR'
   | 'PLATFORM_MISSING'
   | 'PLATFORM_TIMEOUT'

@@ -39,6 +39,8 @@ export abstract class UcbElement extends LitElement {
   declare status: UcbStatus;
 
   #own: { origin: string; connection: HostConnection } | undefined;
+  // the form's call changed (or arrived with the handshake): elements that show it render again
+  readonly #onCallContext = () => this.requestUpdate();
 
   constructor() {
     super();
@@ -71,11 +73,11 @@ export abstract class UcbElement extends LitElement {
     const origin = this.host || !this.isConnected || window.parent === window ? undefined : this.hostOrigin?.trim();
     if (this.#own && this.#own.origin === origin) return;
     this.#unlink();
-    if (origin) this.#own = { origin, connection: acquireConnection(origin) };
+    if (origin) this.#own = { origin, connection: acquireConnection(origin, this.#onCallContext) };
   }
 
   #unlink(): void {
-    if (this.#own) releaseConnection(this.#own.origin);
+    if (this.#own) releaseConnection(this.#own.origin, this.#onCallContext);
     this.#own = undefined;
   }
 

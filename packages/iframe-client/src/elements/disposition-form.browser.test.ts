@@ -1,14 +1,14 @@
 import { elementUpdated, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { describe, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { BridgeError, type DispositionInput } from '@ucbridge/protocol';
+import { BridgeError, type CallContext, type CallDispositionInput } from '@ucbridge/protocol';
 import '@ucbridge/iframe-client/elements';
 import type { UcbDispositionForm } from '@ucbridge/iframe-client/elements';
 import type { CallResult, HostConnection } from '../index.js';
 
 /** A HostConnection whose answers the test decides: each call waits for `answer`. */
-function testHost() {
-  const calls: { action: string; disposition?: DispositionInput }[] = [];
+function testHost(callContext?: CallContext) {
+  const calls: { action: string; disposition?: CallDispositionInput }[] = [];
   let settle: { resolve: (r: CallResult) => void; reject: (e: unknown) => void } | undefined;
   const pending = () => new Promise<CallResult>((resolve, reject) => (settle = { resolve, reject }));
   const host: HostConnection = {
@@ -19,6 +19,12 @@ function testHost() {
     info: undefined,
     supports: () => true,
     destroy: () => {},
+    callContext,
+    closeForm: () => pending(),
+    tagRecord: () => pending(),
+    makeCall: () => pending(),
+    notify: () => pending(),
+    hangUp: () => pending(),
   };
   return { host, calls, resolve: (r: CallResult) => settle!.resolve(r), reject: (e: unknown) => settle!.reject(e) };
 }
@@ -226,5 +232,54 @@ describe('<ucb-disposition-form>', () => {
     expect(status(el).textContent).to.contain('Resultado is required');
     expect($(el, '[name="l1"]').getAttribute('aria-describedby')).to.equal('status');
     await expect(el).shadowDom.to.be.accessible();
+  });
+
+  describe('with the call the form shares', () => {
+    const SHARED: CallContext = { guid: '824da669-0001', campaign: 'SalienteTest->', callerid: '17410632', vars: {} };
+
+    it('shows the call read-only and asks only for the levels, data, comment and call-back', async () => {
+      const el = await form(testHost(SHARED).host);
+      const call = $<HTMLElement>(el, '[part="call"]');
+      expect([...call.querySelectorAll('dd')].map((dd) => [dd.dataset.field, dd.textContent])).to.deep.equal([
+        ['campaign', 'SalienteTest->'],
+        ['callerid', '17410632'],
+        ['guid', '824da669-0001'],
+      ]);
+      expect(call.textContent).to.contain('Call ID');
+      for (const name of ['campaign', 'callerid', 'guid']) expect(el.shadowRoot!.querySelector(`[name="${name}"]`), name).to.equal(null);
+      for (const name of ['l1', 'l2', 'l3', 'd1', 'd2', 'comment', 'schedule']) expect(el.shadowRoot!.querySelector(`[name="${name}"]`), name).to.exist;
+      await expect(el).shadowDom.to.be.accessible();
+    });
+
+    it('disposes the call it shows, whatever the attributes say', async () => {
+      const t = testHost(SHARED);
+      const el = await form(t.host);
+      type(el, 'l1', 'Venta');
+      const done = el.submit();
+      t.resolve({ confirmed: true });
+      await done;
+      expect(t.calls[0]!.disposition).to.deep.equal({ campaign: 'SalienteTest->', callerid: '17410632', guid: '824da669-0001', l1: 'Venta', l2: '', l3: '', d1: '', d2: '', comment: '', schedule: '' });
+      expect(status(el).dataset.state).to.equal('done');
+    });
+
+    it('shows WRONG_CALL (the form moved to another call) as not done', async () => {
+      const t = testHost(SHARED);
+      const el = await form(t.host);
+      type(el, 'l1', 'Venta');
+      const done = el.submit();
+      t.reject(new BridgeError('WRONG_CALL', "ucbridge: disposition.guid is not the form's current call", 'disposition.guid'));
+      await done;
+      expect(el.status).to.include({ state: 'not-done', code: 'WRONG_CALL' });
+    });
+
+    it('asks for the call again when the connection has none', async () => {
+      const host = testHost(SHARED).host as { callContext: CallContext | undefined };
+      const el = await form(host as never);
+      host.callContext = undefined;
+      el.requestUpdate();
+      await elementUpdated(el);
+      expect(el.shadowRoot!.querySelector('[part="call"]')).to.equal(null);
+      expect($(el, '[name="guid"]').value).to.equal(CALL.guid);
+    });
   });
 });
