@@ -30,7 +30,7 @@ test.describe('the call, handed to the CRM', () => {
     await expect(demo.crm.locator('input[name="guid"]')).toHaveValue('');
     await demo.crm.locator('input[name="l1"]').fill('Venta');
     await demo.crm.locator('#dispose').click();
-    await expect(demo.crm.locator('#outcomes li').last()).toHaveText('dispositionCall → {"confirmed":true,"result":"OK"}');
+    await expect(demo.crm.locator('#outcomes li').last()).toHaveText('dispositionCall → done: {"confirmed":true,"result":"OK"}');
     for (const [name, value] of Object.entries({ ...call, l1: 'Venta' })) await expect(arg(demo, 1, name)).toHaveText(JSON.stringify(value));
   });
 
@@ -56,7 +56,7 @@ test.describe('the call, handed to the CRM', () => {
     const call = await tabCall(demo);
     for (const [name, value] of Object.entries(call)) await demo.crm.locator(`input[name="${name}"]`).fill(value);
     await demo.crm.locator('#dispose').click();
-    await expect(demo.crm.locator('#outcomes li').last()).toHaveText('dispositionCall → {"confirmed":true,"result":"OK"}');
+    await expect(demo.crm.locator('#outcomes li').last()).toHaveText('dispositionCall → done: {"confirmed":true,"result":"OK"}');
     await expect(arg(demo, 1, 'guid')).toHaveText(JSON.stringify(call.guid));
     await expect(rows(demo, 'reply-ok')).toContainText(TEST_HOSTS.crmByName);
     await screenshot(page, 'call-context-unscoped-origin');
@@ -71,6 +71,9 @@ test.describe('the call, handed to the CRM', () => {
     await expect(refused).toContainText(ORIGINS.crm);
     await expect(refused).toContainText('[field: disposition.guid]');
     await expect(demo.calls).toHaveCount(0);
+    // the hostile page's referee judges it as expected: nothing reached the platform
+    await expect(demo.hostile.locator('[data-result="wrong-call"]')).toHaveText('happened: WRONG_CALL disposition.guid');
+    await expect(demo.hostile.locator('#summary')).toHaveText('1 trick judged: 1 as expected, 0 not; 0 messages reached the platform.');
     await screenshot(page, 'call-context-hostile-wrong-call');
   });
 

@@ -49,7 +49,7 @@ test('the hostile page shows, per trick, what was expected and what happened, an
   await connected(demo);
   await demo.hostile.locator('#all').click();
   const summary = demo.hostile.locator('#summary');
-  await expect(summary).toHaveText('12 tricks judged: 12 as expected, 0 not; 0 messages reached the platform.', { timeout: 20_000 });
+  await expect(summary).toHaveText('13 tricks judged: 13 as expected, 0 not; 0 messages reached the platform.', { timeout: 20_000 });
   await expect(demo.hostile.locator('[data-result="legacy-dispose"]')).toHaveText('happened: ORIGIN_NOT_ALLOWED');
   await expect(demo.hostile.locator('[data-result="grandchild"]')).toHaveText('happened: SOURCE_NOT_ALLOWED');
   await expect(demo.hostile.locator('[data-result="flood"]')).toHaveText('happened: ORIGIN_NOT_ALLOWED ×200');

@@ -46,8 +46,9 @@ function openTab(): void {
   const crmOrigin = s.crmHost === 'name' ? TEST_HOSTS.crmByName : ORIGINS.crm;
   const crm = new URL(`/crm-${s.crm}.html`, crmOrigin);
   // With ucbridge on both sides the bridge hands the CRM its call (callContext). A page without ucbridge on
-  // either side cannot be handed it: the form puts the call in the CRM's URL, as forms do today.
-  if (s.crm === 'legacy' || s.form === 'legacy') for (const k of ['campaign', 'callerid', 'guid'] as const) crm.searchParams.set(k, call[k]);
+  // either side, or one the form's bridge does not list, cannot be handed it: the form puts the call in the
+  // CRM's URL, as forms do today.
+  if (s.crm === 'legacy' || s.form === 'legacy' || s.form === 'unlisted') for (const k of ['campaign', 'callerid', 'guid'] as const) crm.searchParams.set(k, call[k]);
   const form = new URL(s.form === 'legacy' ? '/form-legacy.html' : '/form.html', location.origin);
   if (s.form === 'kept') form.searchParams.set('documented', 'kept');
   if (s.form === 'unlisted') form.searchParams.set('list', 'off');

@@ -175,6 +175,65 @@ describe('the call context through createHostBridge', () => {
   });
 });
 
+describe('the call context under the exactly-once rules (bridge × context)', () => {
+  const NEXT = { guid: 'g-2', campaign: 'Sales<-', callerid: '098000111', vars: {} };
+
+  it('a retry of a disposition already done is answered from memory after the form moved to another call; a correction for the old call is WRONG_CALL', async () => {
+    const { bridge, platform, crm, connect } = setup();
+    const { port, received } = connect(crm, CRM);
+    port.postMessage({ ucbridge: 1, id: 'r1', action: 'DISPOSITION_CALL', disposition });
+    await settle();
+    bridge.setCallContext(NEXT);
+    // the CRM did not hear r1 (a timeout, a reload) and retries it: the first outcome, not a refusal
+    port.postMessage({ ucbridge: 1, id: 'r2', action: 'DISPOSITION_CALL', disposition });
+    port.postMessage({ ucbridge: 1, id: 'r3', action: 'DISPOSITION_CALL', disposition: { ...disposition, l1: 'NoSale' } });
+    await settle();
+    expect(received.filter((m) => m.replyTo).map((m) => [m.replyTo, m.ok, m.error?.code, m.error?.outcome])).toEqual([
+      ['r1', true, undefined, undefined],
+      ['r2', true, undefined, undefined],
+      ['r3', false, 'WRONG_CALL', 'not-done'],
+    ]);
+    expect(platform).toHaveBeenCalledTimes(1);
+  });
+
+  it('a disposition refused WRONG_CALL is not remembered: once the form is on that call, the same disposition reaches the platform', async () => {
+    const { bridge, platform, crm, connect } = setup();
+    bridge.setCallContext(NEXT);
+    const { port, received } = connect(crm, CRM);
+    port.postMessage({ ucbridge: 1, id: 'r1', action: 'DISPOSITION_CALL', disposition });
+    await settle();
+    bridge.setCallContext(CALL);
+    port.postMessage({ ucbridge: 1, id: 'r2', action: 'DISPOSITION_CALL', disposition });
+    await settle();
+    expect(received.filter((m) => m.replyTo).map((m) => [m.replyTo, m.ok, m.error?.code])).toEqual([
+      ['r1', false, 'WRONG_CALL'],
+      ['r2', true, undefined],
+    ]);
+    expect(platform.mock.calls.map((args) => args[2])).toEqual(['g-1']);
+  });
+
+  it('a refused HELLO is answered REFUSED with nothing but its id and code: never the call', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { crm, post } = setup();
+    post({ ucbridge: 1, type: 'HELLO', id: 'h-evil', versions: [1] }, 'https://evil.example.com', crm);
+    expect(crm.posted).toEqual([{ message: { ucbridge: 1, type: 'REFUSED', replyTo: 'h-evil', code: 'ORIGIN_NOT_ALLOWED' }, target: 'https://evil.example.com', port: undefined }]);
+  });
+
+  it('the per-frame limit counts a scoped origin\'s documented messages and port requests together; an out-of-scope one takes no place', async () => {
+    const { crm, connect, post, rejected } = setup({ maxPendingPerPort: 1, platformTimeoutMs: Infinity, handlers: { dispositionCall: () => new Promise(() => {}) } });
+    const { port, received } = connect(crm, CRM);
+    post({ action: 'CLOSE_TAB' }, CRM, crm); // out of CRM's scope: UNKNOWN_ACTION, holds nothing
+    post({ action: 'DISPOSITION_CALL', disposition }, CRM, crm); // pending: the frame's one place
+    port.postMessage({ ucbridge: 1, id: 'r1', action: 'DISPOSITION_CALL', disposition: { ...disposition, l1: 'NoSale' } });
+    await settle();
+    expect(received.map((m) => [m.replyTo, m.error?.code])).toEqual([['r1', 'RATE_LIMITED']]);
+    expect(rejected.map((e) => [e.kind, e.action, e.code])).toEqual([
+      ['legacy', 'CLOSE_TAB', 'UNKNOWN_ACTION'],
+      ['request', 'DISPOSITION_CALL', 'RATE_LIMITED'],
+    ]);
+  });
+});
+
 describe('the script tag: data-call-context="cti"', () => {
   const scriptWindow = () => ({ frames: [], CTI, addEventListener() {}, removeEventListener() {} }) as unknown as Window & { UCBridge?: UCBridgeGlobal };
 

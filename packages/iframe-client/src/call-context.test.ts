@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isBridgeError, type BridgeError, type CallContext } from '@ucbridge/protocol';
+import { isBridgeError, isOutcomeUnknown, type BridgeError, type CallContext } from '@ucbridge/protocol';
 import { connectToHost } from './connect.js';
 import { fillFromCall, needsCall } from './call-context.js';
 import type { ConnectOptions, HostConnection } from './types.js';
@@ -31,7 +31,7 @@ function setup(welcome: { callContext?: CallContext; actions?: string[] } | unde
     port1.postMessage({ ucbridge: 1, replyTo: data.id, ok: true, result: data.action });
   };
   const answer = (reply = welcome) =>
-    frame.deliver({ ucbridge: 1, type: 'WELCOME', replyTo: frame.hellos()[0]!.data.id, version: 1, actions: reply?.actions ?? ['CLOSE_TAB', 'DISPOSITION_CALL'], ...reply }, { ports: [port2] });
+    frame.deliver({ ucbridge: 1, type: 'WELCOME', replyTo: frame.hellos().at(-1)!.data.id, version: 1, actions: reply?.actions ?? ['CLOSE_TAB', 'DISPOSITION_CALL'], ...reply }, { ports: [port2] });
   if (welcome) answer();
   return { frame, host, requests, port: port1, answer };
 }
@@ -144,7 +144,9 @@ describe('dispositionCall({ l1 }) with the form\'s call', () => {
     const pending = rejection(host.dispositionCall({ l1: 'Venta' }));
     // no bridge is concluded 500 ms after the closing HELLO at handshakeTimeoutMs
     await vi.advanceTimersByTimeAsync(1100);
-    expect([(await pending).code, (await pending).field]).toEqual(['INVALID_ARGUMENT', 'disposition.campaign']);
+    expect([(await pending).code, (await pending).field, (await pending).outcome]).toEqual(['INVALID_ARGUMENT', 'disposition.campaign', 'not-done']);
+    // it says why no call filled it, and what to do
+    expect((await pending).message).toMatch(/no ucbridge bridge answered.*pass campaign, callerid, guid/);
     expect(frame.legacy()).toEqual([]);
   });
 
@@ -152,6 +154,57 @@ describe('dispositionCall({ l1 }) with the form\'s call', () => {
     const { host } = setup(undefined);
     const error = await rejection(host.dispositionCall({ campaign: 'c', callerid: '1', guid: 'g', l1: '' }));
     expect(error.field).toBe('disposition.l1');
+  });
+});
+
+describe('the call context under the exactly-once rules (bridge × context)', () => {
+  it('a waiting disposition answered at the closing HELLO goes once, on the port, never also the documented way', async () => {
+    vi.useFakeTimers();
+    const { host, frame, requests, answer } = setup(undefined, { handshakeTimeoutMs: 500 });
+    const pending = host.dispositionCall({ l1: 'Venta' });
+    await vi.advanceTimersByTimeAsync(500); // the closing HELLO goes out; the bridge answers it within the grace
+    answer({ callContext: CALL });
+    await vi.advanceTimersByTimeAsync(2000); // past the grace: no conclusion that the form has no bridge
+    vi.useRealTimers();
+    await expect(pending).resolves.toMatchObject({ confirmed: true });
+    await tick();
+    expect(requests.map((r) => r.disposition.guid)).toEqual([CALL.guid]);
+    expect(frame.legacy()).toEqual([]);
+  });
+
+  it('a refused page gets the refusal, not a field no call could fill', async () => {
+    const { host, frame } = setup(undefined);
+    frame.deliver({ ucbridge: 1, type: 'REFUSED', replyTo: frame.hellos()[0]!.data.id, code: 'ORIGIN_NOT_ALLOWED' });
+    const error = await rejection(host.dispositionCall({ l1: 'Venta' }));
+    expect([error.code, error.outcome]).toEqual(['ORIGIN_NOT_ALLOWED', 'not-done']);
+  });
+
+  it('WRONG_CALL from the form is not done: safe to retry (isOutcomeUnknown is false)', async () => {
+    const { host, port } = setup({ callContext: CALL });
+    port.onmessage = ({ data }) =>
+      port.postMessage({ ucbridge: 1, replyTo: data.id, ok: false, error: { code: 'WRONG_CALL', message: "disposition.guid is not the form's current call", field: 'disposition.guid', outcome: 'not-done' } });
+    const error = await rejection(host.dispositionCall({ l1: 'Venta' }));
+    expect([error.code, error.field, isOutcomeUnknown(error)]).toEqual(['WRONG_CALL', 'disposition.guid', false]);
+  });
+
+  it('REPLACED forgets the call: onCallContext(undefined), host.callContext undefined, later calls REPLACED', async () => {
+    const onCallContext = vi.fn();
+    const { host, port } = setup({ callContext: CALL }, { onCallContext });
+    await host.connected;
+    port.postMessage({ ucbridge: 1, type: 'BYE', code: 'REPLACED' });
+    await tick();
+    expect(host.callContext).toBeUndefined();
+    expect(onCallContext.mock.calls).toEqual([[CALL], [undefined]]);
+    expect((await rejection(host.dispositionCall({ l1: 'Venta' }))).code).toBe('REPLACED');
+  });
+
+  it('pagehide forgets the call with the port', async () => {
+    const onCallContext = vi.fn();
+    const { host, frame } = setup({ callContext: CALL }, { onCallContext });
+    await host.connected;
+    frame.fire('pagehide');
+    expect(host.callContext).toBeUndefined();
+    expect(onCallContext.mock.calls).toEqual([[CALL], [undefined]]);
   });
 });
 

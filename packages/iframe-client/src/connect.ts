@@ -351,6 +351,8 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     const documented = action == 'DISPOSITION_CALL';
     const fields = callFields(action);
     const shape = (value: unknown): Partial<Request> => (documented ? { disposition: value as Request['disposition'] } : { params: value });
+    // no form will take it (refused, destroyed, not framed): that is the reason, not a field no call could fill
+    if (dead && needsCall(input, fields)) return Promise.reject(dead);
     if (callContext || port || noBridge || dead || !needsCall(input, fields)) {
       const checked = check(action, input);
       return checked.ok ? send(action, documented, shape(checked.value), callOptions) : Promise.reject(invalid(checked, input, fields));
