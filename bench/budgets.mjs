@@ -19,5 +19,16 @@ export const CAPS = { client: 1900, host: 2500 };
 // scopes, contexts and every form function's parameters, each with an error that names what is wrong and how
 // to fix it (esbuild's metafile: about 6.6 KB of the host's 15 KB minified is that new code).
 
+// Issue 13 (say what is wrong, where it is seen) added bytes to both script tags, measured with
+// `gzip -9 -c dist/*.iife.js | wc -c` against the commit before it (2670799) in the same build:
+// client 2,709 -> 2,988 B (+279: the `log` option's debug lines and refusal reasons, the one message
+// format); host 3,675 -> 4,495 B (+820: the script tag's UNKNOWN_ATTRIBUTE / MODULE_SCRIPT /
+// NOTHING_INSTALLED warnings ~300, the `log` option and data-log ~210, ORIGIN_NOT_ALLOWED naming the
+// list and the fix (and the file:// case) ~110, a refused HELLO warned once ~55, ALREADY_INSTALLED ~50, INVALID_OPTION
+// messages). Bundling protocol into the ES builds changed neither.
+
+// Both together (merge of issues 10 + 14, 12 and 13), measured with `gzip -9 -c dist/*.iife.js | wc -c`
+// after `pnpm run build`: client 4,806 B, host 8,445 B.
+
 /** The budgets `npm test` enforces (bytes, gzip -9 of the built IIFE). */
-export const BUDGETS = { client: 3200, host: 6100 };
+export const BUDGETS = { client: 4900, host: 8500 };

@@ -16,13 +16,16 @@ function versionOf(cmd) {
   }
 }
 
-/** The pnpm to run: a global pnpm 10, else a private copy installed with npm under .tools/ (no root needed). */
-export function ensurePnpm() {
+/**
+ * The pnpm to run: a global pnpm 10, else a private copy installed with npm under .tools/ (no root
+ * needed). `options` go to the install's spawn (`{ stdio }` to keep stdout clean).
+ */
+export function ensurePnpm(options = {}) {
   if (versionOf('pnpm').startsWith('10.')) return 'pnpm';
   const bin = join(root, '.tools', 'node_modules', '.bin');
   if (!existsSync(join(bin, 'pnpm'))) {
-    console.log(`installing pnpm@${PNPM_VERSION} into .tools/ with npm`);
-    run('npm', ['install', '--prefix', join(root, '.tools'), '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `pnpm@${PNPM_VERSION}`]);
+    console.error(`installing pnpm@${PNPM_VERSION} into .tools/ with npm`);
+    run('npm', ['install', '--prefix', join(root, '.tools'), '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `pnpm@${PNPM_VERSION}`], options);
   }
   // scripts run by pnpm call `pnpm` again (the root build script does): put it on their PATH
   process.env.PATH = `${bin}${delimiter}${process.env.PATH}`;
@@ -30,8 +33,8 @@ export function ensurePnpm() {
 }
 
 /** Installs the workspace's dependencies exactly as the lockfile says (fast when nothing changed). */
-export function ensureDependencies(pnpm) {
-  run(pnpm, ['install', '--frozen-lockfile', '--config.confirmModulesPurge=false']);
+export function ensureDependencies(pnpm, options = {}) {
+  run(pnpm, ['install', '--frozen-lockfile', '--config.confirmModulesPurge=false'], options);
 }
 
 /** Debian's chromium (or $CHROMIUM); installs it with apt when running as root, else explains. */

@@ -1,5 +1,6 @@
 // `npm test`: installs what is missing, builds, then runs every test — unit and browser (Vitest),
-// end-to-end (Playwright) — and ends with one line `N passed, N failed` over all of them.
+// end-to-end (Playwright), the consumer test (consumer/: release/ installed into fresh projects) —
+// and ends with one line `N passed, N failed` over all of them.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium, ensureDependencies, ensurePnpm, root, tryRun } from './bootstrap.mjs';
@@ -38,6 +39,17 @@ tryRun(pnpm, ['exec', 'playwright', 'test', '--reporter=list,json'], {
   env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson, PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightJson },
 });
 count('playwright', playwrightJson, (r) => [
+  r.stats.expected + r.stats.flaky,
+  r.stats.unexpected + r.stats.skipped + (r.errors?.length ?? 0),
+]);
+
+// the consumer test (issue 13): release/, each tarball installed alone into a fresh project with npm,
+// typechecked, bundled and run in Chromium; the script tags with their integrity; the installed CLI
+const consumerJson = join(reports, 'consumer.json');
+tryRun(pnpm, ['exec', 'playwright', 'test', '-c', 'consumer/playwright.config.ts', '--reporter=list,json'], {
+  env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: consumerJson, PLAYWRIGHT_JSON_OUTPUT_FILE: consumerJson },
+});
+count('consumer', consumerJson, (r) => [
   r.stats.expected + r.stats.flaky,
   r.stats.unexpected + r.stats.skipped + (r.errors?.length ?? 0),
 ]);

@@ -175,7 +175,7 @@ test.describe('the form functions, opt-in by name', () => {
     });
     expect(errors).toEqual(
       ['UC_get_async', 'UC_get_async', 'UC_exec', 'UC_exec', 'UC_Save_async', 'UC_Save_async'].map(
-        (name) => `TypeError: ucbridge: ${name} runs SQL on the platform's database: it can never be offered to a framed page`,
+        (name) => `TypeError: ucbridge INVALID_OPTION: ${name} runs SQL on the platform's database: it can never be offered to a framed page`,
       ),
     );
     // a client asking for one by name is refused by the running bridge
@@ -197,7 +197,7 @@ test.describe('no call', () => {
       expect(await calls(page)).toEqual([]);
       // reported once, not once per handshake
       const warnings = (await ucLog(page)).warnings.filter((w) => String(w[0]).includes('no call context'));
-      expect(warnings).toEqual([[`ucbridge: ${warning}: no call context`]]);
+      expect(warnings).toEqual([[`ucbridge NO_CALL_CONTEXT: ${warning}: no call context`]]);
     });
   }
 

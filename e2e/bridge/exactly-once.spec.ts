@@ -71,7 +71,7 @@ test.describe('case 2 — timers past 2^31-1 ms', () => {
           return `${(error as Error).name}: ${(error as Error).message}`;
         }
       }, Number(value));
-      expect(thrown).toMatch(/^TypeError: ucbridge: timeoutMs must be/);
+      expect(thrown).toMatch(/^TypeError: ucbridge INVALID_OPTION: timeoutMs must be/);
     });
   }
 
@@ -129,7 +129,7 @@ test.describe('case 4 — a form that refuses the CRM says so: the call rejects 
     await crm.evaluate(() => location.reload());
     await readyFrame(page, 'crm');
     expect(await dispose(crm)).toMatchObject({ ok: false, code: 'ORIGIN_NOT_ALLOWED' });
-    const warned = (await ucLog(page)).warnings.filter((w) => w[0] === 'ucbridge: refused');
+    const warned = (await ucLog(page)).warnings.filter((w) => typeof w[0] === 'string' && w[0].startsWith('ucbridge ORIGIN_NOT_ALLOWED: '));
     expect(warned).toHaveLength(1);
     expect(JSON.stringify(warned[0])).toContain('data-allowed-origins');
   });

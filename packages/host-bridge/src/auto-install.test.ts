@@ -1,16 +1,25 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { autoInstall, type UCBridgeGlobal } from './auto-install.js';
 
-/** A window with listeners the test can count, and a script element that only has a dataset. */
+/**
+ * A window with listeners the test can count (and fire: `load`), and a script element that only has
+ * a dataset. console.warn is captured as the lines a form author would see.
+ */
 function setup(dataset: Record<string, string>) {
   const listeners: string[] = [];
+  const handlers = new Map<string, () => void>();
   const win = {
     frames: [],
-    addEventListener: (type: string) => listeners.push(type),
+    addEventListener: (type: string, handler: () => void) => (listeners.push(type), handlers.set(type, handler)),
     removeEventListener: (type: string) => listeners.splice(listeners.indexOf(type), 1),
   } as unknown as Window & { UCBridge?: UCBridgeGlobal };
-  return { win, listeners, script: { dataset } as unknown as HTMLScriptElement };
+  const warnings: string[] = [];
+  vi.spyOn(console, 'warn').mockImplementation((line: string) => void warnings.push(line));
+  const load = () => handlers.get('load')?.();
+  return { win, listeners, warnings, load, script: { dataset } as unknown as HTMLScriptElement };
 }
+
+afterEach(() => vi.restoreAllMocks());
 
 describe('autoInstall (the script-tag start-up, from source)', () => {
   it('only defines window.UCBridge when the script has no data-allowed-origins', () => {
@@ -20,12 +29,70 @@ describe('autoInstall (the script-tag start-up, from source)', () => {
     expect(typeof api.createHostBridge).toBe('function');
     expect(typeof api.BridgeError).toBe('function');
     expect(api.bridge).toBeUndefined();
-    expect(listeners).toEqual([]);
+    // no bridge: only the page-load check, no message listener
+    expect(listeners).toEqual(['load']);
   });
 
-  it('defines window.UCBridge without a current script (loaded as a module or by an injector)', () => {
-    const { win } = setup({});
+  it('warns NOTHING_INSTALLED once the page has loaded when the tag has no data-allowed-origins and nobody made a bridge', () => {
+    const { win, warnings, load, script } = setup({});
+    autoInstall(script, win);
+    expect(warnings).toEqual([]);
+    load();
+    expect(warnings).toEqual([expect.stringMatching(/^ucbridge NOTHING_INSTALLED: no bridge: add data-allowed-origins="https:\/\/your\.crm\.example" to the script tag$/)]);
+  });
+
+  it('says nothing when the page made its bridge itself with UCBridge.createHostBridge', () => {
+    const { win, warnings, load, script } = setup({});
+    autoInstall(script, win).createHostBridge({ allowedOrigins: 'https://crm.example.com', window: win }).destroy();
+    load();
+    expect(warnings).toEqual([]);
+  });
+
+  it('warns MODULE_SCRIPT when it ran without a current script (type="module": it cannot read its attributes)', () => {
+    const { win, warnings, load } = setup({});
     expect(autoInstall(null, win).bridge).toBeUndefined();
+    load();
+    expect(warnings).toEqual([expect.stringMatching(/^ucbridge MODULE_SCRIPT: no bridge: a type="module" script cannot read data-allowed-origins; use a plain <script src>$/)]);
+  });
+
+  it('checks at once when the page had already loaded (a script injected late)', async () => {
+    const { win, warnings, script } = setup({});
+    (win as unknown as { document: { readyState: string } }).document = { readyState: 'complete' };
+    autoInstall(script, win);
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(warnings).toEqual([expect.stringContaining('ucbridge NOTHING_INSTALLED:')]);
+  });
+
+  it('warns UNKNOWN_ATTRIBUTE for a misspelt data-allowed-origin, naming it and the attributes it reads, then NOTHING_INSTALLED', () => {
+    const { win, warnings, load, script } = setup({ allowedOrigin: 'https://crm.example.com' });
+    autoInstall(script, win);
+    expect(warnings).toEqual([
+      'ucbridge UNKNOWN_ATTRIBUTE: data-allowed-origin is not read (misspelt?): use data-allowed-origins, data-legacy, data-call-context, data-log',
+    ]);
+    load();
+    expect(warnings[1]).toMatch(/^ucbridge NOTHING_INSTALLED:/);
+  });
+
+  it('warns about an unknown attribute even when the bridge is installed, and nothing at load', () => {
+    const { win, warnings, load, script } = setup({ allowedOrigins: 'https://crm.example.com', legasy: 'false' });
+    autoInstall(script, win).bridge!.destroy();
+    load();
+    expect(warnings).toEqual([expect.stringContaining('data-legasy is not read')]);
+  });
+
+  it('data-log turns on the log option: every message received, and why it was refused', () => {
+    const { win, script } = setup({ allowedOrigins: 'https://crm.example.com', log: '' });
+    const lines: unknown[][] = [];
+    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args));
+    const listeners = new Map<string, (event: object) => void>();
+    (win as unknown as { addEventListener: unknown }).addEventListener = (type: string, handler: (event: object) => void) => listeners.set(type, handler);
+    const api = autoInstall(script, win);
+    listeners.get('message')!({ data: { action: 'CLOSE_TAB' }, origin: 'https://evil.example', source: {} });
+    // a sender that is not a frame of the form is refused unread: the log says so, without its message
+    expect(lines).toEqual([
+      ['ucbridge host refused from https://evil.example', 'ucbridge SOURCE_NOT_ALLOWED: https://evil.example is not a frame of this form: its message was not read'],
+    ]);
+    api.bridge!.destroy();
   });
 
   it('installs a bridge from space- and comma-separated origins and exposes it', () => {
@@ -46,11 +113,20 @@ describe('autoInstall (the script-tag start-up, from source)', () => {
   });
 
   it('keeps the first UCBridge when the script is loaded twice: a second bridge would dispose legacy calls twice', () => {
-    const { win, listeners, script } = setup({ allowedOrigins: 'https://a.example' });
+    const { win, listeners, warnings, script } = setup({ allowedOrigins: 'https://a.example' });
     const first = autoInstall(script, win);
     const create = vi.spyOn(first, 'createHostBridge');
     expect(autoInstall(script, win)).toBe(first);
     expect(create).not.toHaveBeenCalled();
     expect(listeners).toEqual(['message', 'pagehide']);
+    // and says so: the second tag's list is not used
+    expect(warnings).toEqual(['ucbridge ALREADY_INSTALLED: this second script tag was ignored: list every origin in the first']);
+  });
+
+  it('a second copy without data-allowed-origins (a page that only wants UCBridge) is silent', () => {
+    const { win, warnings, script } = setup({ allowedOrigins: 'https://a.example' });
+    autoInstall(script, win);
+    autoInstall({ dataset: {} } as unknown as HTMLScriptElement, win);
+    expect(warnings).toEqual([]);
   });
 });

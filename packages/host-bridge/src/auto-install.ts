@@ -1,4 +1,4 @@
-import { BridgeError, isBridgeError } from '@ucbridge/protocol';
+import { BridgeError, bridgeMessage, isBridgeError } from '@ucbridge/protocol';
 import { createHostBridge } from './host-bridge.js';
 import type { HostBridge } from './types.js';
 
@@ -11,21 +11,59 @@ export interface UCBridgeGlobal {
   bridge?: HostBridge;
 }
 
+/** The `data-*` attributes the script tag reads (dataset names); any other is likely a typo. */
+const ATTRIBUTES = ['allowedOrigins', 'legacy', 'callContext', 'log'];
+
 /**
  * The script-tag build's start-up: defines `window.UCBridge`, then, when `script` carries
  * `data-allowed-origins` (space- or comma-separated), installs a bridge from it (`data-legacy="false"`
- * turns legacy messages off, `data-call-context="cti"` shares the form's `CTI` call and locks dispositions
- * to it) and exposes it as `UCBridge.bridge`. An attribute that is present but
- * empty or invalid throws after `UCBridge` is defined, so the mistake shows in the console.
- * A second copy of the script changes nothing: two bridges would dispose a legacy call twice.
+ * turns legacy messages off, `data-call-context="cti"` shares the form's `CTI` call and locks
+ * dispositions to it, `data-log` prints every message: the `log` option) and exposes it as
+ * `UCBridge.bridge`. An attribute that is present but empty or invalid throws after `UCBridge` is
+ * defined, so the mistake shows in the console. A second copy of the script changes nothing: two
+ * bridges would dispose a legacy call twice.
+ *
+ * Says what is wrong where the form author looks (the console), as `ucbridge CODE: …` warnings:
+ * `UNKNOWN_ATTRIBUTE` at once for a `data-*` attribute it does not read (`data-allowed-origin`), and,
+ * when the page has loaded and no bridge was installed (neither from the tag nor by
+ * `UCBridge.createHostBridge`), `MODULE_SCRIPT` if the script ran without a current script (a
+ * `type="module"` tag: it cannot read its attributes) or else `NOTHING_INSTALLED`; and
+ * `ALREADY_INSTALLED` for a second tag with its own `data-allowed-origins`, which changes nothing.
  */
 export function autoInstall(script: HTMLOrSVGScriptElement | null, win: Window & { UCBridge?: UCBridgeGlobal }): UCBridgeGlobal {
-  if (win.UCBridge) return win.UCBridge;
-  const api: UCBridgeGlobal = (win.UCBridge = { createHostBridge, BridgeError, isBridgeError });
-  const origins = script?.dataset.allowedOrigins;
+  if (win.UCBridge) {
+    // a second tag with its own list would be ignored without a word: say so
+    if (script?.dataset.allowedOrigins != null) console.warn(bridgeMessage('ALREADY_INSTALLED', 'this second script tag was ignored: list every origin in the first'));
+    return win.UCBridge;
+  }
+  let installed = false;
+  const create: typeof createHostBridge = (options) => {
+    const bridge = createHostBridge(options);
+    installed = true;
+    return bridge;
+  };
+  const api: UCBridgeGlobal = (win.UCBridge = { createHostBridge: create, BridgeError, isBridgeError });
+  const data = script?.dataset ?? {};
+  for (const name in data) {
+    if (!ATTRIBUTES.includes(name)) {
+      const attribute = 'data-' + name.replace(/[A-Z]/g, (letter) => '-' + letter.toLowerCase());
+      console.warn(bridgeMessage('UNKNOWN_ATTRIBUTE', `${attribute} is not read (misspelt?): use data-allowed-origins, data-legacy, data-call-context, data-log`));
+    }
+  }
+  const check = () =>
+    installed ||
+    console.warn(
+      script
+        ? bridgeMessage('NOTHING_INSTALLED', 'no bridge: add data-allowed-origins="https://your.crm.example" to the script tag')
+        : bridgeMessage('MODULE_SCRIPT', 'no bridge: a type="module" script cannot read data-allowed-origins; use a plain <script src>'),
+    );
   // call context hook (issue 12): data-call-context="cti" shares the form's CTI call with every listed origin
-  const callContext = script?.dataset.callContext;
-  if (callContext != null && callContext != 'cti') throw new TypeError(`ucbridge: data-call-context must be "cti", not "${callContext}"`);
-  if (origins != null) api.bridge = createHostBridge({ allowedOrigins: origins, legacy: script!.dataset.legacy != 'false', callContext, window: win });
+  const callContext = data.callContext;
+  if (callContext != null && callContext != 'cti') throw new TypeError(bridgeMessage('INVALID_OPTION', `data-call-context must be "cti", not "${callContext}"`));
+  const origins = data.allowedOrigins;
+  if (origins != null) api.bridge = create({ allowedOrigins: origins, legacy: data.legacy != 'false', callContext, log: data.log != null && data.log != 'false', window: win });
+  // checked once the page has loaded: its own scripts may call UCBridge.createHostBridge themselves
+  else if (win.document?.readyState == 'complete') setTimeout(check);
+  else win.addEventListener('load', check, { once: true });
   return api;
 }

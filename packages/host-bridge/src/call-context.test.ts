@@ -99,7 +99,7 @@ describe('the call context through createHostBridge', () => {
   it('setCallContext refuses a bad context with a TypeError naming the field, and changes nothing', async () => {
     const { bridge, crm, connect } = setup();
     const scoped = connect(crm, CRM);
-    expect(() => bridge.setCallContext({ guid: '', campaign: '', callerid: '', vars: {} })).toThrow(new TypeError('ucbridge: setCallContext().guid is required'));
+    expect(() => bridge.setCallContext({ guid: '', campaign: '', callerid: '', vars: {} })).toThrow(new TypeError('ucbridge INVALID_ARGUMENT: setCallContext().guid is required'));
     await settle();
     expect(scoped.received).toEqual([]);
     expect(bridge.callContext).toEqual(CALL);
@@ -245,7 +245,7 @@ describe('the script tag: data-call-context="cti"', () => {
 
   it('refuses any other value, after UCBridge is defined', () => {
     const win = scriptWindow();
-    expect(() => autoInstall({ dataset: { allowedOrigins: CRM, callContext: 'yes' } } as unknown as HTMLScriptElement, win)).toThrow(new TypeError('ucbridge: data-call-context must be "cti", not "yes"'));
+    expect(() => autoInstall({ dataset: { allowedOrigins: CRM, callContext: 'yes' } } as unknown as HTMLScriptElement, win)).toThrow(new TypeError('ucbridge INVALID_OPTION: data-call-context must be "cti", not "yes"'));
     expect(typeof win.UCBridge?.createHostBridge).toBe('function');
   });
 });

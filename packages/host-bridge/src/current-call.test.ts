@@ -38,7 +38,7 @@ describe('createCurrentCall', () => {
     current.refresh();
     win.CTI = JSON.stringify({ Campaign: 'x' });
     current.refresh();
-    expect(warn.mock.calls).toEqual([['ucbridge: CTI is not JSON: no call context'], ['ucbridge: CTI has no Guid: no call context']]);
+    expect(warn.mock.calls).toEqual([['ucbridge NO_CALL_CONTEXT: CTI is not JSON: no call context'], ['ucbridge NO_CALL_CONTEXT: CTI has no Guid: no call context']]);
   });
 
   it('a function that throws or returns a bad context is no call, reported, never thrown', () => {
@@ -51,7 +51,7 @@ describe('createCurrentCall', () => {
       }).current.get(),
     ).toBeUndefined();
     expect(setup({ callContext: () => ({ guid: '' }) as never }).current.get()).toBeUndefined();
-    expect(warn.mock.calls.map((c) => c[0])).toEqual(['ucbridge: callContext() threw: boom: no call context', 'ucbridge: callContext().guid is required: no call context']);
+    expect(warn.mock.calls.map((c) => c[0])).toEqual(['ucbridge NO_CALL_CONTEXT: callContext() threw: boom: no call context', 'ucbridge NO_CALL_CONTEXT: callContext().guid is required: no call context']);
   });
 
   it('refresh re-reads the source and says whether the call changed', () => {
@@ -72,7 +72,7 @@ describe('createCurrentCall', () => {
     win.CTI = JSON.stringify({ Guid: 'g-3' });
     expect(current.refresh()).toBe(false);
     expect(current.get()).toMatchObject({ guid: 'g-9' });
-    expect(() => current.set({ ...call, vars: { a: 1 } } as never)).toThrow(new TypeError('ucbridge: setCallContext().vars.a must be a string of up to 1024 characters, no control characters'));
+    expect(() => current.set({ ...call, vars: { a: 1 } } as never)).toThrow(new TypeError('ucbridge INVALID_ARGUMENT: setCallContext().vars.a must be a string of up to 1024 characters, no control characters'));
     expect(current.set(undefined)).toBe(true);
     expect(current.get()).toBeUndefined();
   });
@@ -100,6 +100,6 @@ describe('createCurrentCall', () => {
   });
 
   it('refuses a callContext option that is neither cti nor a function', () => {
-    expect(() => setup({ callContext: 'CTI' as never })).toThrow(new TypeError("ucbridge: callContext must be 'cti' or a function that returns the call"));
+    expect(() => setup({ callContext: 'CTI' as never })).toThrow(new TypeError("ucbridge INVALID_OPTION: callContext must be 'cti' or a function that returns the call"));
   });
 });

@@ -1,4 +1,4 @@
-import { checkCallContext, type CallContext } from '@ucbridge/protocol';
+import { bridgeMessage, checkCallContext, type CallContext } from '@ucbridge/protocol';
 import { readCti, type CtiWindow } from './cti.js';
 import { fail } from './fail.js';
 import type { HostBridgeOptions } from './types.js';
@@ -35,7 +35,7 @@ const same = (a: CallContext | undefined, b: CallContext | undefined) => JSON.st
  */
 export function createCurrentCall(options: HostBridgeOptions, win: Window): CurrentCall {
   const source = options.callContext;
-  if (source !== undefined && source !== 'cti' && typeof source !== 'function') throw new TypeError("ucbridge: callContext must be 'cti' or a function that returns the call");
+  if (source !== undefined && source !== 'cti' && typeof source !== 'function') throw new TypeError(bridgeMessage('INVALID_OPTION', "callContext must be 'cti' or a function that returns the call"));
   const shared = source !== undefined;
   const locked = shared && options.lockToCall !== false;
   const reported = new Set<string>();
@@ -59,7 +59,7 @@ export function createCurrentCall(options: HostBridgeOptions, win: Window): Curr
     }
     if (problem && !reported.has(problem)) {
       reported.add(problem);
-      console.warn(`ucbridge: ${problem}: no call context`);
+      console.warn(bridgeMessage('NO_CALL_CONTEXT', `${problem}: no call context`));
     }
     return context;
   };
@@ -76,9 +76,9 @@ export function createCurrentCall(options: HostBridgeOptions, win: Window): Curr
     get: () => current,
     refresh: () => !takenOver && change(read()),
     set(context) {
-      if (!shared) throw new TypeError('ucbridge: setCallContext needs the callContext option (the form shares no call)');
+      if (!shared) throw new TypeError(bridgeMessage('INVALID_OPTION', 'setCallContext needs the callContext option (the form shares no call)'));
       const checked = context === undefined ? undefined : checkCallContext(context, 'setCallContext()');
-      if (checked && !checked.ok) throw new TypeError('ucbridge: ' + checked.message);
+      if (checked && !checked.ok) throw new TypeError(bridgeMessage('INVALID_ARGUMENT', checked.message));
       takenOver = true;
       return change(checked?.value);
     },

@@ -1,4 +1,4 @@
-import { BridgeError, DISPOSITION_FIELDS, checkMilliseconds, checkRequest, isBridgeError, type Disposition } from '@ucbridge/protocol';
+import { DISPOSITION_FIELDS, bridgeMessage, checkMilliseconds, checkRequest, isBridgeError, type Disposition } from '@ucbridge/protocol';
 import { rememberDispositions, type Remember } from './dispositions.js';
 import { reasonText, fail } from './fail.js';
 import { createCurrentCall, type CurrentCall } from './current-call.js';
@@ -59,12 +59,12 @@ export function createDispatcher(options: HostBridgeOptions, win: Window, setup:
   ]);
   for (const [name, handler] of Object.entries(options.actions ?? {})) {
     checkOwnActionName(name); // never a SQL runner, never a form function's wire name
-    if (table.has(name) || !checkRequest({ id: '1', action: name }).ok) throw new TypeError('ucbridge: bad action name ' + name);
+    if (table.has(name) || !checkRequest({ id: '1', action: name }).ok) throw new TypeError(bridgeMessage('INVALID_OPTION', `bad action name ${name}: use [A-Za-z][\\w.-]*, not a built-in`));
     table.set(name, handler);
   }
 
   const toBridgeError = (action: string, error: unknown) =>
-    isBridgeError(error) ? error : new BridgeError('HANDLER_ERROR', `ucbridge: ${action} failed: ${reasonText(error)}`, undefined, 'unknown');
+    isBridgeError(error) ? error : fail('HANDLER_ERROR', `${action} failed: ${reasonText(error)}`, undefined, 'unknown');
 
   /** A handler's answer as a promise; a synchronous throw becomes its rejection. */
   const settled = (call: () => unknown): Promise<unknown> => {
@@ -95,7 +95,7 @@ export function createDispatcher(options: HostBridgeOptions, win: Window, setup:
     return new Promise<unknown>((resolve, reject) => {
       const timer =
         platformTimeoutMs < Infinity &&
-        setTimeout(() => reject(new BridgeError('PLATFORM_TIMEOUT', `ucbridge: ${action} got no answer from the platform in ${platformTimeoutMs} ms`, undefined, 'unknown')), platformTimeoutMs);
+        setTimeout(() => reject(fail('PLATFORM_TIMEOUT', `${action} got no answer from the platform in ${platformTimeoutMs} ms`, undefined, 'unknown')), platformTimeoutMs);
       Promise.resolve(result)
         .then(resolve, (error: unknown) => reject(toBridgeError(action, error)))
         .finally(() => clearTimeout(timer || undefined));

@@ -252,11 +252,39 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
     warn.mockRestore();
   });
 
+  it('ORIGIN_NOT_ALLOWED for origin null (sandboxed frame, file:// page) says to serve it over http(s), not to list it', () => {
+    const { post, rejected } = setup();
+    post({ action: 'CLOSE_TAB' }, 'null');
+    expect(rejected.map((e) => e.message)).toEqual(['ucbridge ORIGIN_NOT_ALLOWED: origin null (a sandboxed frame or a file:// page) cannot be allowed: serve the page over http(s)']);
+  });
+
+  it('warns a refusal once per origin and code (in 10 s), message first, not at every retry or flood', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { post, crm } = setup({ onRejected: undefined });
+    for (let i = 0; i < 3; i++) post({ ucbridge: 1, type: 'HELLO', id: `h${i}`, versions: [1] }, 'https://crm.example.co', crm);
+    post({ ucbridge: 1, type: 'HELLO', id: 'h9', versions: [1] }, 'http://crm.example.com', crm);
+    post({ action: 'CLOSE_TAB' }, 'https://crm.example.co');
+    post({ action: 'CLOSE_TAB' }, 'https://crm.example.co');
+    // another code from an allowed origin is warned on its own (once, too)
+    post({ ucbridge: 1, type: 'HELLO', id: 'a b', versions: [1] }, CRM, crm);
+    post({ ucbridge: 1, type: 'HELLO', id: 'c d', versions: [1] }, CRM, crm);
+    expect(warn.mock.calls.map(([message, event]) => [(message as string).split(':')[0], (event as BridgeLogEvent).kind, (event as BridgeLogEvent).origin])).toEqual([
+      ['ucbridge ORIGIN_NOT_ALLOWED', 'hello', 'https://crm.example.co'],
+      ['ucbridge ORIGIN_NOT_ALLOWED', 'hello', 'http://crm.example.com'],
+      ['ucbridge INVALID_MESSAGE', 'hello', CRM],
+    ]);
+    warn.mockRestore();
+  });
+
   it('reports refusals to console.warn by default, and a throwing hook does not stop the reply', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { crm, post } = setup({ onRejected: undefined, onAccepted: () => { throw new Error('logger bug'); } });
     post({ action: 'CLOSE_TAB' }, 'https://evil.example');
-    expect(warn).toHaveBeenCalledWith('ucbridge: refused', expect.objectContaining({ code: 'ORIGIN_NOT_ALLOWED' }));
+    // one format (issue 13): `ucbridge CODE: …`, naming the origin, the list and the fix
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(/^ucbridge ORIGIN_NOT_ALLOWED: https:\/\/evil\.example is not in allowedOrigins \(.+\): add it/),
+      expect.objectContaining({ code: 'ORIGIN_NOT_ALLOWED' }),
+    );
     const port = connect(post, crm);
     const reply = next(port);
     port.postMessage({ ucbridge: 1, id: 'r1', action: 'CLOSE_TAB' });

@@ -1,4 +1,5 @@
 import {
+  bridgeMessage,
   checkHello,
   checkLegacy,
   checkMilliseconds,
@@ -14,9 +15,10 @@ import {
   type Welcome,
 } from '@ucbridge/protocol';
 import { createCurrentCall } from './current-call.js';
+import { createDebugLog, debugPort } from './debug-log.js';
 import { createDispatcher } from './dispatcher.js';
 import { rememberDispositions } from './dispositions.js';
-import { fail, invalid } from './fail.js';
+import { fail, invalid, notAllowed } from './fail.js';
 import { frameLimit } from './frame-limit.js';
 import { createLog } from './log.js';
 import { guardDispositionCall } from './platform.js';
@@ -56,16 +58,22 @@ const NESTING = 4;
 export function createHostBridge(options: HostBridgeOptions): HostBridge {
   const win = options.window ?? window;
   const anyOrigin = options.dangerouslyAllowAnyOrigin === true;
-  if (anyOrigin) console.warn('ucbridge: dangerouslyAllowAnyOrigin is on');
+  if (anyOrigin) console.warn(bridgeMessage('ANY_ORIGIN', 'dangerouslyAllowAnyOrigin is on: every origin may dispose calls'));
   const platformTimeoutMs = checkMilliseconds('platformTimeoutMs', options.platformTimeoutMs, 30_000);
   const admit = frameLimit(options.maxPendingPerPort);
   const legacy = options.legacy !== false;
-  const log = createLog(options);
+  // debug hooks (log option): `sent` passes a message through and prints it
+  const debug = createDebugLog(options.log);
+  const sent = <T>(to: string, message: T): T => (debug?.('sent', to, message), message);
+  const log = createLog(options, debug);
   const remember = rememberDispositions(win);
   const warnTwice = (guid: string) =>
     console.warn(
-      `ucbridge: UC_DispositionCall ran for a disposition already sent (guid ${guid}): it did not reach the platform again. ` +
-        'Two listeners serve documented-shape messages on this form: remove the documented listener, or keep it and set data-legacy="false" (legacy: false).',
+      bridgeMessage(
+        'TWO_LISTENERS',
+        `UC_DispositionCall ran for a disposition already sent (guid ${guid}): it did not reach the platform again. ` +
+          'Two listeners serve documented-shape messages on this form: remove the documented listener, or keep it and set data-legacy="false" (legacy: false).',
+      ),
     );
   if (!options.handlers?.dispositionCall) guardDispositionCall(win, remember, warnTwice);
   // call context hook (issue 12): the form's current call, and what each origin may do (scopes.ts)
@@ -76,7 +84,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
   /** Each child frame's port closer. A frame's WindowProxy survives navigation: a reload finds its old port. */
   const sessions = new Map<MessageEventSource, (reason: CloseReason) => void>();
   /** Call context hook: the ports whose origin receives the call context, to tell them when it changes. */
-  const contextPorts = new Map<MessageEventSource, MessagePort>();
+  const contextPorts = new Map<MessageEventSource, Pick<MessagePort, 'postMessage'>>();
   const tellCallContext = () => {
     const message: CallContextMessage = { ucbridge: 1, type: 'CALL_CONTEXT', callContext: current.get() };
     contextPorts.forEach((port) => port.postMessage(message));
@@ -98,7 +106,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
   /** Tells a frame its HELLO is refused: nothing but the HELLO's id and the code, so any target will do. */
   function refuse(source: Window, origin: string, id: string, error: BridgeError): void {
     // a sandboxed frame's origin is 'null', which only '*' reaches; the message holds no secret
-    source.postMessage({ ucbridge: 1, type: 'REFUSED', replyTo: id, code: error.code } satisfies Refused, origin === 'null' ? '*' : origin);
+    source.postMessage(sent(origin, { ucbridge: 1, type: 'REFUSED', replyTo: id, code: error.code } satisfies Refused), origin === 'null' ? '*' : origin);
   }
 
   function onMessage(event: MessageEvent): void {
@@ -106,6 +114,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     const where = place(source);
     if (where < 0) return log('message', origin, undefined, fail('SOURCE_NOT_ALLOWED', `${origin} is not a frame of this form: its message was not read`));
     const data: unknown = event.data;
+    debug?.('received', origin, data); // debug hook: every message a frame of the form posts on its window
     const ours = isBridgeMessage(data);
     const isLegacy = isPlainObject(data) && Object.hasOwn(data, 'action');
     // never String() a foreign value: `{ toString: 'x' }` survives structured clone and makes it throw
@@ -114,7 +123,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
       const action = named;
       return log('legacy', origin, action, fail('UNCONFIRMED', `a ucbridge client posted ${action} the documented way after no bridge answered its HELLO; not run: the client already told its caller it is unconfirmed, and it will find this bridge on its next HELLO`));
     }
-    if (isLegacy ? !legacy : !ours) return;
+    if (isLegacy ? !legacy : !ours) return debug?.('refused', origin, 'ignored: not a ucbridge HELLO' + (legacy ? ' nor an { action } message' : ' (legacy: false)'));
     const kind = isLegacy ? 'legacy' : 'hello';
     const checked: Checked<LegacyMessage | Hello> = isLegacy ? checkLegacy(data)! : checkHello(data);
     // the HELLO's id, when it is usable: the answer names it
@@ -125,7 +134,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
       where > 0
         ? fail('SOURCE_NOT_ALLOWED', `${origin} is framed inside a frame of this form, not directly by it: make the CRM iframe a direct child of the form`)
         : !scope
-          ? fail('ORIGIN_NOT_ALLOWED', `${origin} is not in allowedOrigins (data-allowed-origins): ${allowList}. Add it there if this CRM should be trusted; check the scheme, host and port`)
+          ? fail('ORIGIN_NOT_ALLOWED', notAllowed(origin, allowList))
           : !checked.ok
             ? invalid(checked)
             : !isLegacy && !(checked.value as Hello).versions.includes(PROTOCOL_VERSION)
@@ -158,7 +167,9 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     // call context hook: a new CRM page learns the call as it is now (a CTI written late, a changed call)
     if (current.refresh()) tellCallContext();
     const channel = new MessageChannel();
-    const close = createSession(channel.port1, origin, scope.actions, run, () => admit(port), log, () => {
+    // debug hook: debugPort prints the port's traffic when the log option is on (else it is the port itself)
+    const ownPort = debugPort(channel.port1, origin, debug);
+    const close = createSession(ownPort, origin, scope.actions, run, () => admit(port), log, () => {
       if (sessions.get(port) !== close) return;
       sessions.delete(port);
       contextPorts.delete(port);
@@ -167,9 +178,9 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     const welcome: Welcome = { ucbridge: 1, type: 'WELCOME', replyTo: id, version: PROTOCOL_VERSION, actions: scope.actions, platformTimeoutMs };
     if (scope.callContext) {
       welcome.callContext = current.get();
-      contextPorts.set(port, channel.port1);
+      contextPorts.set(port, ownPort);
     } else contextPorts.delete(port);
-    port.postMessage(welcome, origin === 'null' ? '*' : origin, [channel.port2]);
+    port.postMessage(sent(origin, welcome), origin === 'null' ? '*' : origin, [channel.port2]);
     log(kind, origin, undefined, undefined, (checked.value as Hello).versions);
   }
 

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 type FormWin = Window & {
   UCBridge?: { createHostBridge: (options: object) => { actions: string[]; destroy(): void }; bridge?: { actions: string[]; destroy(): void } };
   calls: unknown[][];
+  warnings: string[];
 };
 
 const iifeUrl = URL.createObjectURL(new Blob([iifeSource], { type: 'text/javascript' }));
@@ -19,7 +20,8 @@ afterEach(() => cleanups.splice(0).reverse().forEach((fn) => fn()));
 async function formWith(attributes: string): Promise<{ formWin: FormWin; crmWin: Window }> {
   const form = document.createElement('iframe');
   form.srcdoc = `<!doctype html><body>
-    <script>window.calls = []; window.UC_DispositionCall = (...a) => { window.calls.push(a); a[10]('saved'); };</script>
+    <script>window.calls = []; window.UC_DispositionCall = (...a) => { window.calls.push(a); a[10]('saved'); };
+      window.warnings = []; console.warn = (...a) => window.warnings.push(a.map(String).join(' '));</script>
     <script src="${iifeUrl}" ${attributes}></script>
     <iframe srcdoc="<!doctype html><body></body>"></iframe></body>`;
   const loaded = new Promise((resolve) => form.addEventListener('load', resolve, { once: true }));
@@ -75,6 +77,44 @@ describe('dist/host-bridge.iife.js in a script tag', () => {
     runIn(crmWin, legacyDisposition);
     await new Promise<void>((resolve) => formWin.addEventListener('message', () => resolve(), { once: true }));
     expect(formWin.calls).toEqual([]);
+  });
+
+  it('loaded as type="module" it cannot read its attributes: warns MODULE_SCRIPT once the page has loaded', async () => {
+    const { formWin } = await formWith(`type="module" data-allowed-origins="${location.origin}"`);
+    await until(() => expect(formWin.warnings).toEqual([expect.stringMatching(/^ucbridge MODULE_SCRIPT: no bridge: a type="module" script/)]));
+    expect(formWin.UCBridge?.bridge).toBeUndefined();
+  });
+
+  it('a misspelt data-allowed-origin: warns UNKNOWN_ATTRIBUTE at once and NOTHING_INSTALLED after load', async () => {
+    const { formWin } = await formWith(`data-allowed-origin="${location.origin}"`);
+    await until(() =>
+      expect(formWin.warnings).toEqual([
+        'ucbridge UNKNOWN_ATTRIBUTE: data-allowed-origin is not read (misspelt?): use data-allowed-origins, data-legacy, data-call-context, data-log',
+        expect.stringMatching(/^ucbridge NOTHING_INSTALLED: /),
+      ]),
+    );
+  });
+
+  it('a second script tag with its own list warns ALREADY_INSTALLED and changes nothing', async () => {
+    const { formWin } = await formWith(`data-allowed-origins="${location.origin}"`);
+    const first = formWin.UCBridge;
+    const second = formWin.document.createElement('script');
+    second.src = iifeUrl;
+    second.dataset.allowedOrigins = 'https://other.example';
+    formWin.document.body.append(second);
+    await until(() => expect(formWin.warnings).toEqual(['ucbridge ALREADY_INSTALLED: this second script tag was ignored: list every origin in the first']));
+    expect(formWin.UCBridge).toBe(first);
+  });
+
+  it('data-log prints every message the bridge receives and sends', async () => {
+    const { formWin, crmWin } = await formWith(`data-allowed-origins="${location.origin}" data-log`);
+    const lines: string[] = [];
+    (formWin as unknown as { console: Console }).console.log = (line: string) => void lines.push(line);
+    runIn(crmWin, `parent.postMessage({ ucbridge: 1, type: 'HELLO', id: 'h1', versions: [1] }, ${JSON.stringify(location.origin)});`);
+    await until(() =>
+      expect(lines).toEqual([`ucbridge host received from ${location.origin}`, `ucbridge host sent to ${location.origin}`, `ucbridge host accepted from ${location.origin}`]),
+    );
+    expect(formWin.warnings).toEqual([]);
   });
 
   it('without data-allowed-origins only defines window.UCBridge; createHostBridge then works', async () => {

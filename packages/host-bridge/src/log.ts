@@ -1,4 +1,5 @@
-import type { BridgeError } from '@ucbridge/protocol';
+import { bridgeMessage, type BridgeError } from '@ucbridge/protocol';
+import type { DebugLog } from './debug-log.js';
 import type { BridgeLogEvent, HostBridgeOptions } from './types.js';
 
 /**
@@ -11,9 +12,10 @@ export type Log = (kind: BridgeLogEvent['kind'], origin: string, action?: string
 const QUIET_MS = 10_000;
 
 /**
- * The default `onRejected`: `console.warn('ucbridge: refused', event)`, at most once per origin and
- * code every {@link QUIET_MS} ms, so a flood of refused messages costs the form no console work; the
- * first one after a quiet spell says how many were left out.
+ * The default `onRejected`: `console.warn(message, event)` (the message first: `ucbridge CODE: …`),
+ * at most once per origin and code every {@link QUIET_MS} ms, so a flood of refused messages (a
+ * client retrying, a hostile frame) costs the form no console work; the first one after a quiet
+ * spell says how many were left out. The `log` option prints each one.
  */
 function quietWarn(): (event: BridgeLogEvent) => void {
   const last = new Map<string, { until: number; count: number }>();
@@ -24,7 +26,7 @@ function quietWarn(): (event: BridgeLogEvent) => void {
     if (seen && now < seen.until) return void seen.count++;
     if (last.size > 1000) last.clear();
     last.set(key, { until: now + QUIET_MS, count: 0 });
-    console.warn('ucbridge: refused', event, ...(seen?.count ? [`(${seen.count} more from ${event.origin} with ${event.code} were not printed)`] : []));
+    console.warn(event.message, event, ...(seen?.count ? [`(${seen.count} more from ${event.origin} with ${event.code} were not printed)`] : []));
   };
 }
 
@@ -34,12 +36,17 @@ function quietWarn(): (event: BridgeLogEvent) => void {
  * `legacy: false`).
  */
 function namedLegacy(event: BridgeLogEvent): void {
-  if (event.kind == 'legacy') console.info(`ucbridge: ran a documented-shape ${event.action} from ${event.origin} (legacy is on)`);
+  if (event.kind == 'legacy') console.info(bridgeMessage('LEGACY_RAN', `ran a documented-shape ${event.action} from ${event.origin} (legacy is on)`));
 }
 
-/** The bridge's logger over the two hooks; a hook that throws must not stop the bridge answering. */
-export function createLog({ onAccepted = namedLegacy, onRejected = quietWarn() }: HostBridgeOptions): Log {
+/**
+ * The bridge's logger over the two hooks (and the `log` option's debug lines); a hook that throws
+ * must not stop the bridge answering.
+ */
+export function createLog({ onAccepted = namedLegacy, onRejected = quietWarn() }: HostBridgeOptions, debug?: DebugLog): Log {
   return (kind, origin, action, error, data) => {
+    // debug hook (log option): every accepted and refused message, with the reason, and every outcome
+    debug?.(kind == 'reply' ? 'outcome' : error ? 'refused' : 'accepted', origin, error ? error.message : { kind, action, data });
     try {
       const outcome = kind == 'reply' ? (error ? error.outcome : 'done') : undefined;
       (error && kind !== 'reply' ? onRejected : onAccepted)({ kind, origin, action, code: error?.code, message: error?.message ?? 'ok', field: error?.field, outcome, data });

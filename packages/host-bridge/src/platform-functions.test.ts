@@ -68,7 +68,7 @@ describe('platform functions: opt-in by name', () => {
   });
 
   it('offers HANG_UP only with handlers.hangUp (no documented platform function hangs up)', async () => {
-    expect(() => dispatcher({ platformFunctions: ['hangUp'] })).toThrow(new TypeError('ucbridge: hangUp has no documented platform function: give handlers.hangUp to offer it'));
+    expect(() => dispatcher({ platformFunctions: ['hangUp'] })).toThrow(new TypeError('ucbridge INVALID_OPTION: hangUp has no documented platform function: give handlers.hangUp to offer it'));
     const hangUp = vi.fn(() => 'hung up');
     const [names, run] = dispatcher({ handlers: { hangUp } });
     expect(names).toEqual(['CLOSE_TAB', 'DISPOSITION_CALL', 'HANG_UP']);
@@ -77,7 +77,7 @@ describe('platform functions: opt-in by name', () => {
   });
 
   it.each(['UC_get_async', 'UC_exec', 'UC_Save_async', 'uc_GET_ASYNC', 'UC_get'])('refuses the SQL runner %s by name, in platformFunctions and as an action of the form', (name) => {
-    expect(() => dispatcher({ platformFunctions: [name as never] })).toThrow(new TypeError(`ucbridge: ${name} runs SQL on the platform's database: it can never be offered to a framed page`));
+    expect(() => dispatcher({ platformFunctions: [name as never] })).toThrow(new TypeError(`ucbridge INVALID_OPTION: ${name} runs SQL on the platform's database: it can never be offered to a framed page`));
     expect(() => dispatcher({ actions: { [name]: () => 1 } })).toThrow(/runs SQL on the platform's database/);
   });
 

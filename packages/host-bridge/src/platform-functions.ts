@@ -1,4 +1,4 @@
-import { checkFormFunction, FORM_FUNCTIONS, type FormFunction, type FormFunctionAction } from '@ucbridge/protocol';
+import { bridgeMessage, checkFormFunction, FORM_FUNCTIONS, type FormFunction, type FormFunctionAction } from '@ucbridge/protocol';
 import type { CurrentCall } from './current-call.js';
 import { fail } from './fail.js';
 import { platform } from './platform.js';
@@ -16,7 +16,7 @@ const RESERVED: readonly string[] = Object.values(FORM_FUNCTIONS);
 /** Throws a `TypeError` when `name` is one of the SQL runners above. */
 function refuseSql(name: unknown): void {
   if (SQL_FUNCTIONS.some((sql) => sql.toLowerCase() === String(name).toLowerCase())) {
-    throw new TypeError(`ucbridge: ${name} runs SQL on the platform's database: it can never be offered to a framed page`);
+    throw new TypeError(bridgeMessage('INVALID_OPTION', `${name} runs SQL on the platform's database: it can never be offered to a framed page`));
   }
 }
 
@@ -26,7 +26,7 @@ function refuseSql(name: unknown): void {
  */
 export function checkOwnActionName(name: string): void {
   refuseSql(name);
-  if (RESERVED.includes(name)) throw new TypeError(`ucbridge: ${name} is the action of a form function: list it in platformFunctions instead`);
+  if (RESERVED.includes(name)) throw new TypeError(bridgeMessage('INVALID_OPTION', `${name} is the action of a form function: list it in platformFunctions instead`));
 }
 
 /** The platform call behind each function, its checked parameters in the platform's order. */
@@ -48,13 +48,13 @@ const CALLS: Record<Exclude<FormFunctionAction, 'HANG_UP'>, [global: string, arg
  */
 export function formFunctionHandlers(options: HostBridgeOptions, win: Window, current: CurrentCall): [FormFunctionAction, ActionHandler][] {
   const listed = options.platformFunctions ?? [];
-  if (!Array.isArray(listed)) throw new TypeError('ucbridge: platformFunctions must be a list of names');
+  if (!Array.isArray(listed)) throw new TypeError(bridgeMessage('INVALID_OPTION', 'platformFunctions must be a list of names'));
   for (const name of listed as unknown[]) {
     refuseSql(name);
-    if (!Object.hasOwn(FORM_FUNCTIONS, name as string)) throw new TypeError(`ucbridge: ${String(name)} is not a form function (${Object.keys(FORM_FUNCTIONS).join(', ')})`);
+    if (!Object.hasOwn(FORM_FUNCTIONS, name as string)) throw new TypeError(bridgeMessage('INVALID_OPTION', `${String(name)} is not a form function (${Object.keys(FORM_FUNCTIONS).join(', ')})`));
   }
   const hangUp = options.handlers?.hangUp;
-  if (listed.includes('hangUp') && !hangUp) throw new TypeError('ucbridge: hangUp has no documented platform function: give handlers.hangUp to offer it');
+  if (listed.includes('hangUp') && !hangUp) throw new TypeError(bridgeMessage('INVALID_OPTION', 'hangUp has no documented platform function: give handlers.hangUp to offer it'));
 
   const handlers: [FormFunctionAction, ActionHandler][] = [];
   for (const name of Object.keys(FORM_FUNCTIONS) as FormFunction[]) {

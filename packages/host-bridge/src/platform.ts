@@ -1,4 +1,4 @@
-import { BridgeError, DISPOSITION_FIELDS, type Disposition } from '@ucbridge/protocol';
+import { DISPOSITION_FIELDS, type Disposition } from '@ucbridge/protocol';
 import type { Remember } from './dispositions.js';
 import { reasonText, fail } from './fail.js';
 import type { PlatformWindow } from './types.js';
@@ -49,7 +49,7 @@ function callPlatform(win: Window, fn: PlatformFunction, args: readonly unknown[
         },
       );
     } catch (error) {
-      reject(new BridgeError('HANDLER_ERROR', 'ucbridge: UC_DispositionCall threw: ' + reasonText(error), undefined, 'unknown'));
+      reject(fail('HANDLER_ERROR', 'UC_DispositionCall threw: ' + reasonText(error), undefined, 'unknown'));
     }
   });
 }

@@ -1,4 +1,4 @@
-import { isPlainObject, originMatcher, type OriginMatcher } from '@ucbridge/protocol';
+import { bridgeMessage, isPlainObject, originMatcher, type OriginMatcher } from '@ucbridge/protocol';
 
 /**
  * An `allowedOrigins` entry that says what the origin may do: which actions it may call (default:
@@ -43,19 +43,19 @@ export function compileScopes(allowedOrigins: unknown, offered: readonly string[
   if (anyOrigin) return () => ({ actions: [...offered], callContext: false });
   const everything: Scope = { actions: [...offered], callContext: sharesContext };
   const list: unknown[] = typeof allowedOrigins === 'string' ? allowedOrigins.split(/[\s,]+/).filter(Boolean) : Array.isArray(allowedOrigins) ? allowedOrigins : [];
-  if (!list.length) throw new TypeError('ucbridge: allowedOrigins is empty');
+  if (!list.length) throw new TypeError(bridgeMessage('INVALID_OPTION', 'allowedOrigins is empty: list the origins of the pages you frame'));
   const entries = list.map((entry, index): [OriginMatcher, Scope, boolean] => {
     if (typeof entry === 'string') return [originMatcher(entry), everything, entry.includes('*')];
-    const at = `ucbridge: allowedOrigins[${index}]`;
-    if (!isPlainObject(entry) || typeof entry.origin !== 'string') throw new TypeError(`${at} must be an origin or { origin, actions?, callContext? }`);
+    const at = `allowedOrigins[${index}]`;
+    if (!isPlainObject(entry) || typeof entry.origin !== 'string') throw new TypeError(bridgeMessage('INVALID_OPTION', `${at} must be an origin or { origin, actions?, callContext? }`));
     const unknown = Object.keys(entry).find((key) => !KEYS.includes(key));
-    if (unknown) throw new TypeError(`${at} has an unknown key "${unknown}" (keys: ${KEYS.join(', ')})`);
+    if (unknown) throw new TypeError(bridgeMessage('INVALID_OPTION', `${at} has an unknown key "${unknown}" (keys: ${KEYS.join(', ')})`));
     const { actions = offered, callContext = sharesContext } = entry as Partial<OriginScope>;
-    if (!Array.isArray(actions)) throw new TypeError(`${at}.actions must be a list of action names`);
+    if (!Array.isArray(actions)) throw new TypeError(bridgeMessage('INVALID_OPTION', `${at}.actions must be a list of action names`));
     const missing = actions.find((action) => !offered.includes(action));
-    if (missing !== undefined) throw new TypeError(`${at}.actions: the form offers no action ${JSON.stringify(missing)} (it offers ${offered.join(', ')})`);
-    if (typeof callContext !== 'boolean') throw new TypeError(`${at}.callContext must be true or false`);
-    if (callContext && !sharesContext) throw new TypeError(`${at}.callContext: the form shares no call context (set the callContext option)`);
+    if (missing !== undefined) throw new TypeError(bridgeMessage('INVALID_OPTION', `${at}.actions: the form offers no action ${JSON.stringify(missing)} (it offers ${offered.join(', ')})`));
+    if (typeof callContext !== 'boolean') throw new TypeError(bridgeMessage('INVALID_OPTION', `${at}.callContext must be true or false`));
+    if (callContext && !sharesContext) throw new TypeError(bridgeMessage('INVALID_OPTION', `${at}.callContext: the form shares no call context (set the callContext option)`));
     return [originMatcher(entry.origin), { actions: offered.filter((action) => actions.includes(action)), callContext }, entry.origin.includes('*')];
   });
   // exact origins first, then patterns; each group in list order (the sort is stable)

@@ -1,4 +1,4 @@
-import { BridgeError, checkRequest, isBridgeMessage, toWireError, type Checked, type Reply, type Request } from '@ucbridge/protocol';
+import { checkRequest, type BridgeError, isBridgeMessage, toWireError, type Checked, type Reply, type Request } from '@ucbridge/protocol';
 import type { RunAction } from './dispatcher.js';
 import { fail, invalid } from './fail.js';
 import type { Log } from './log.js';
@@ -64,7 +64,7 @@ export function createSession(
       pending.forEach((action, id) =>
         reason === 'unloading' && action === 'CLOSE_TAB'
           ? settle(id, true, undefined)
-          : settle(id, false, new BridgeError('DESTROYED', `ucbridge: bridge ${reason} while ${action} ran: outcome unknown, check before you retry`, undefined, 'unknown')),
+          : settle(id, false, fail('DESTROYED', `bridge ${reason} while ${action} ran: outcome unknown, check before you retry`, undefined, 'unknown')),
       );
       if (reason !== 'replaced') port.postMessage({ ucbridge: 1, type: 'BYE' });
     }

@@ -127,6 +127,13 @@ export interface HostBridgeOptions {
    * @default console.warn, at most once per origin and code every 10 s, with a count of the rest
    */
   onRejected?: (event: BridgeLogEvent) => void;
+  /**
+   * Print every message the bridge receives and sends, and every one it accepts or refuses with the
+   * reason, for debugging ("nothing happens"): `true` prints with `console.log`, a function gets each
+   * line (`ucbridge host refused from https://crm.example.com`) and its detail instead. The script tag's
+   * `data-log` attribute turns it on. @default false
+   */
+  log?: boolean | ((line: string, detail?: unknown) => void);
   /** The form's window. @default globalThis.window */
   window?: Window;
 }

@@ -87,6 +87,17 @@ describe('host.callContext and onCallContext', () => {
     expect(host.callContext).toBeUndefined();
     expect(onCallContext.mock.calls).toEqual([[CALL], [next], [undefined], [CALL], [undefined]]);
   });
+
+  it('follow a CALL_CONTEXT without an onCallContext listener too: a later disposition goes to the new call', async () => {
+    const { host, port, requests } = setup({ callContext: CALL });
+    await host.connected;
+    const next = { ...CALL, guid: 'g-2' };
+    port.postMessage({ ucbridge: 1, type: 'CALL_CONTEXT', callContext: next });
+    await tick();
+    expect(host.callContext).toEqual(next);
+    await host.dispositionCall({ l1: 'Venta' });
+    expect(requests.at(-1).disposition.guid).toBe('g-2');
+  });
 });
 
 describe('an onCallContext that throws', () => {

@@ -1,5 +1,6 @@
 import {
   BridgeError,
+  bridgeMessage,
   checkDisposition,
   checkMilliseconds,
   FORM_FUNCTIONS,
@@ -13,6 +14,7 @@ import {
   type Request,
 } from '@ucbridge/protocol';
 import { callFields, fillFromCall, needsCall } from './call-context.js';
+import { createDebugLog, whyIgnored } from './debug-log.js';
 import { hostTargets } from './target.js';
 import type { CallOptions, CallResult, ConnectOptions, HostConnection, HostInfo } from './types.js';
 
@@ -53,7 +55,7 @@ let counter = 0;
 // Request ids travel only on our private port (or once, in a fallback): a counter is enough.
 const randomId = () => Math.random().toString(36).slice(2) + ++counter;
 /** Every error says where it comes from and its code, then what happened. */
-const fail = (code: ErrorCode, detail: string, field?: string, outcome?: FailedOutcome) => new BridgeError(code, `ucbridge ${code}: ${detail}`, field, outcome);
+const fail = (code: ErrorCode, detail: string, field?: string, outcome?: FailedOutcome) => new BridgeError(code, bridgeMessage(code, detail), field, outcome);
 
 /** What the client tells its caller for each code a form's REFUSED may carry. */
 const REFUSALS: Partial<Record<ErrorCode, string>> = {
@@ -105,11 +107,18 @@ export function connectToHost(options: ConnectOptions): HostConnection {
   const ancestors: Window[] = [];
   for (let frame = win; ancestors.length < ANCESTORS && frame.parent != frame; ) ancestors.push((frame = frame.parent));
   const calls = new Map<string, Call>();
+  // debug hooks (log option): `sent` passes a message through and prints it
+  const debug = createDebugLog(options.log);
+  const sent = <T>(to: string, message: T): T => (debug?.('sent', to, message), message);
   let port: MessagePort | undefined;
   let info: HostInfo | undefined;
   // call context hook (issue 12): the form's call, from WELCOME and CALL_CONTEXT (undefined: none shared)
   let callContext: CallContext | undefined;
-  const tellCallContext = (next: CallContext | undefined) => options.onCallContext?.((callContext = next));
+  // kept even when nobody listens: `host.callContext` and the disposition's call fields read it
+  const tellCallContext = (next: CallContext | undefined) => {
+    callContext = next;
+    options.onCallContext?.(next);
+  };
   // concluded that the form has no bridge: built-ins go the documented way
   let noBridge = false;
   // when set, every call rejects with it: no host can be reached any more
@@ -167,7 +176,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     else if (port) {
       if (incomplete(call)) return;
       try {
-        port.postMessage(call.request_);
+        port.postMessage(sent(info!.origin, call.request_));
       } catch {
         return call.settle_(fail('INVALID_ARGUMENT', `${call.request_.action} params not cloneable`, 'params'));
       }
@@ -180,7 +189,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       // a disposition waiting for the form's call: without a bridge there is none, it is never sent half-empty
       if (incomplete(call)) return;
       if (!host.fallback.length) return call.settle_(fail('NOT_CONNECTED', `no bridge answered and the form's origin is unknown: ${call.request_.action} was not posted`));
-      host.fallback.forEach((target) => parent.postMessage(call.request_, target));
+      host.fallback.forEach((target) => parent.postMessage(sent(target, call.request_), target));
       const unconfirmed = fail('UNCONFIRMED', `${call.request_.action} posted the documented way, no ucbridge bridge to confirm it: outcome unknown`, undefined, 'unknown');
       call.settle_(options.requireConfirmation ? unconfirmed : undefined, { confirmed: false });
     }
@@ -219,7 +228,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
 
   const postHello = () => {
     helloId = randomId();
-    ancestors.forEach((frame, level) => host.targets(level).forEach((target) => frame.postMessage({ ucbridge: 1, type: 'HELLO', id: helloId, versions: [1] }, target)));
+    ancestors.forEach((frame, level) => host.targets(level).forEach((target) => frame.postMessage(sent(target, { ucbridge: 1, type: 'HELLO', id: helloId, versions: [1] }), target)));
   };
 
   const hello = (delay: number) => {
@@ -258,11 +267,14 @@ export function connectToHost(options: ConnectOptions): HostConnection {
 
   // the port is private to the host that answered: nothing to check but our own ids
   const onPortMessage = ({ data }: MessageEvent) => {
-    if (data?.type == 'CALL_CONTEXT') return tellCallContext(data.callContext);
+    const origin = info!.origin;
+    debug?.('received', origin, data); // debug hook: every message on the port
+    if (data?.type == 'CALL_CONTEXT') return debug?.('accepted', origin, data), tellCallContext(data.callContext);
     if (data?.type != 'BYE') return calls.get(data?.replyTo)?.settle_(data.ok !== true ? fromWireError(data.error) : undefined, { confirmed: true, result: data.result });
     const replaced = data.code == 'REPLACED';
     const hadCall = drop('CONNECTION_LOST', replaced ? 'another client in this frame took the connection' : 'the form went away');
     const lost = replaced ? fail('REPLACED', 'another client in this frame (a second connectToHost) took the connection to the form: use one connection per frame') : fail('CONNECTION_LOST', 'host went away');
+    debug?.('disconnected', origin, lost.message); // debug hook
     options.onDisconnect?.(lost);
     // a replaced client must not take the port back: that would replace the other one, and so on
     replaced ? end(lost) : handshake();
@@ -272,11 +284,17 @@ export function connectToHost(options: ConnectOptions): HostConnection {
 
   const onWindowMessage = (event: MessageEvent) => {
     const level = ancestors.indexOf(event.source as Window);
-    if (!helloId || level < 0) return;
+    // outside a handshake the form's messages are not read, unless the log option prints them
+    if (level < 0 || !(helloId || debug)) return;
     const data = event.data;
-    if (data?.ucbridge !== 1 || data.replyTo !== helloId || !host.matches(event.origin)) return;
+    debug?.('received', event.origin, data); // debug hook: every message from the form (or a frame above it)
+    if (!helloId || data?.ucbridge !== 1 || data.replyTo !== helloId || !host.matches(event.origin)) {
+      return debug?.('refused', event.origin, whyIgnored(event.origin, data, helloId, host.matches, options.hostOrigin)); // debug hook
+    }
     const code: ErrorCode = data.type == 'REFUSED' && typeof data.code == 'string' ? data.code : 'VERSION_MISMATCH';
     const refusal = fail(code, `the form at ${event.origin} ${REFUSALS[code] ?? 'refused this page'}: nothing was sent`);
+    const welcomed = !level && data.type == 'WELCOME' && data.version == 1 && event.ports[0];
+    debug?.(welcomed ? 'accepted' : 'refused', event.origin, welcomed ? data : refusal.message); // debug hook: REFUSED with its code and reason
     if (level) {
       // a form further up: it can only tell us we are nested too deep; the parent may still answer
       if (code == 'SOURCE_NOT_ALLOWED' && !nested) {
@@ -366,7 +384,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
 
   // this page unloads (or enters the back-forward cache): tell the form, so it drops our port at once
   const onPageHide = () => {
-    port?.postMessage({ ucbridge: 1, type: 'BYE' });
+    port?.postMessage(sent(info!.origin, { ucbridge: 1, type: 'BYE' }));
     const hadCall = drop('CONNECTION_LOST', 'this page was hidden');
     stop();
     if (hadCall) tellCallContext(undefined);
@@ -406,7 +424,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       win.removeEventListener('pagehide', onPageHide);
       win.removeEventListener('pageshow', onPageShow);
       // tell the bridge, so it drops this port at once
-      port?.postMessage({ ucbridge: 1, type: 'BYE' });
+      port?.postMessage(sent(info!.origin, { ucbridge: 1, type: 'BYE' }));
       drop('DESTROYED', 'destroy() called');
       rejectConnected((dead = fail('DESTROYED', 'destroy() called')));
       clearTimeout(sweepTimer);

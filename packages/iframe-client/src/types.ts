@@ -66,6 +66,13 @@ export interface ConnectOptions {
    * The same value is in `host.callContext`.
    */
   onCallContext?: (callContext: CallContext | undefined) => void;
+  /**
+   * Print every message the client sends and receives, and every answer it takes or refuses with
+   * the reason, for debugging ("nothing happens"): `true` prints with `console.log`, a function gets
+   * each line (`ucbridge client refused from https://acme.ucontactcloud.com`) and its detail instead.
+   * @default false
+   */
+  log?: boolean | ((line: string, detail?: unknown) => void);
   /** The window this client lives in; its `parent` is the form. For tests. @default globalThis.window */
   window?: Window;
 }

@@ -27,6 +27,14 @@ export const INTEGRA_ERROR_CODES = [
 /** A stable, documented reason for an {@link IntegraError}. */
 export type IntegraErrorCode = (typeof INTEGRA_ERROR_CODES)[number];
 
+/**
+ * The one message format of every ucbridge package: `ucbridge CODE: detail` (the code first, so a
+ * log can be searched by it). Every {@link IntegraError} and the CLI's lines are written with it.
+ */
+export function formatMessage(code: string, detail: string): string {
+  return `ucbridge ${code}: ${detail}`;
+}
+
 /** Extra facts an {@link IntegraError} may carry. None of them may hold a secret. */
 export interface IntegraErrorOptions {
   /** HTTP status of the answer, when there was one. */
@@ -53,8 +61,9 @@ export class IntegraError extends Error {
   /** Relative Integra path of the failed call (`'Dialers/uploadbase'`), when there was one. */
   readonly path?: string;
 
+  /** `message` is the detail: the error's `message` reads `ucbridge CODE: message`. */
   constructor(code: IntegraErrorCode, message: string, options: IntegraErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(formatMessage(code, message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'IntegraError';
     this.code = code;
     if (options.status !== undefined) this.status = options.status;

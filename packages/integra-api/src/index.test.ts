@@ -43,7 +43,7 @@ describe('public surface', () => {
       ['NetworkError', 'NETWORK', true, true],
       ['LoginRefusedError', 'LOGIN_REFUSED', true, true],
     ]);
-    expect(JSON.parse(JSON.stringify(errors[0]))).toEqual({ name: 'HttpError', code: 'HTTP_ERROR', message: 'x', status: 500 });
+    expect(JSON.parse(JSON.stringify(errors[0]))).toEqual({ name: 'HttpError', code: 'HTTP_ERROR', message: 'ucbridge HTTP_ERROR: x', status: 500 });
     expect(isIntegraError(new Error('x'))).toBe(false);
     expect(isIntegraError({ name: 'Error', code: 'TIMEOUT' })).toBe(false);
   });

@@ -40,6 +40,14 @@ export function isOutcomeUnknown(error: unknown): boolean {
   return !isBridgeError(error) || error.outcome != 'not-done';
 }
 
+/**
+ * The one message format of ucbridge, in every package and on both sides: `ucbridge CODE: detail`.
+ * The code comes first so a console or a log can be searched by it; the detail says what and where.
+ */
+export function bridgeMessage(code: string, detail: string): string {
+  return `ucbridge ${code}: ${detail}`;
+}
+
 /** Turns an error into plain data that can cross `postMessage`. */
 export function toWireError(error: BridgeError): WireError {
   return { code: error.code, message: error.message, field: error.field, outcome: error.outcome };
@@ -54,5 +62,5 @@ export function fromWireError(wire: unknown): BridgeError {
   const { code, message, field, outcome } = Object(wire) as Partial<WireError>;
   return typeof code == 'string' && typeof message == 'string'
     ? new BridgeError(code, message, typeof field == 'string' ? field : undefined, outcome == 'not-done' ? outcome : 'unknown')
-    : new BridgeError('INVALID_MESSAGE', 'ucbridge: malformed error from the host', undefined, 'unknown');
+    : new BridgeError('INVALID_MESSAGE', bridgeMessage('INVALID_MESSAGE', 'malformed error from the host'), undefined, 'unknown');
 }

@@ -16,6 +16,7 @@ describe('@ucbridge/protocol (by its package name)', () => {
         'DISPOSITION_FIELDS',
         'DISPOSITION_MAX_LENGTH',
         'PROTOCOL_VERSION',
+        'bridgeMessage',
         'checkDisposition',
         'checkHello',
         'checkLegacy',

@@ -1,7 +1,7 @@
 export type * from './types.js';
 export type { Checked } from './checked.js';
 export { isPlainObject } from './checked.js';
-export { BridgeError, isBridgeError, isOutcomeUnknown, toWireError, fromWireError } from './errors.js';
+export { BridgeError, bridgeMessage, isBridgeError, isOutcomeUnknown, toWireError, fromWireError } from './errors.js';
 export { MAX_TIMER_MS, checkMilliseconds } from './milliseconds.js';
 export { originMatcher, originsMatcher, type OriginMatcher } from './origin.js';
 export { DISPOSITION_FIELDS, DISPOSITION_MAX_LENGTH, checkDisposition, formatSchedule, isSchedule } from './disposition.js';

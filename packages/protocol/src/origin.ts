@@ -1,3 +1,5 @@
+import { bridgeMessage } from './errors.js';
+
 /**
  * Origin allow-lists. An entry is an exact origin (`https://crm.example.com`, `http://localhost:5174`)
  * or a wildcard for subdomains (`https://*.example.org`): the `*` stands for one label or more,
@@ -36,7 +38,7 @@ export function originMatcher(pattern: string): OriginMatcher {
     !(LABELS.test(domain + '.') || host[0] == '[') || // an empty label, a trailing dot, `_`, a `*` elsewhere
     (wild && !domain.includes('.'))
   ) {
-    throw new TypeError(`ucbridge: "${pattern}" is not an origin or https://*.domain pattern`);
+    throw new TypeError(bridgeMessage('INVALID_OPTION', `"${pattern}" is not an origin (scheme://host[:port], no path) or an https://*.domain pattern`));
   }
   const head = url.protocol + '//';
   const tail = domain + (url.port && ':' + url.port);
@@ -46,7 +48,7 @@ export function originMatcher(pattern: string): OriginMatcher {
 /** Compiles a whole list; the result matches an origin that any entry matches. Throws on an empty list. */
 export function originsMatcher(patterns: readonly string[] | string): OriginMatcher {
   const list = typeof patterns == 'string' ? patterns.split(/[\s,]+/).filter(Boolean) : [...patterns];
-  if (!list.length) throw new TypeError('ucbridge: allowedOrigins is empty');
+  if (!list.length) throw new TypeError(bridgeMessage('INVALID_OPTION', 'allowedOrigins is empty: list the origins of the pages you frame'));
   const matchers = list.map(originMatcher);
   return (origin) => matchers.some((matches) => matches(origin));
 }

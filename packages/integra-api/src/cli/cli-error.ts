@@ -14,14 +14,16 @@ export type CliErrorCode =
   | 'INVALID_FILE'
   | 'EMPTY_FILE';
 
-/** A user error: message (+ usage), exit 1. */
+import { formatMessage } from '../errors.js';
+
+/** A user error: message (+ usage), exit 1. Its `message` reads `ucbridge CODE: …`. */
 export class CliError extends Error {
   readonly code: CliErrorCode;
   /** Print the command's usage before the message. */
   readonly usage: boolean;
 
   constructor(code: CliErrorCode, message: string, options: { usage?: boolean } = {}) {
-    super(message);
+    super(formatMessage(code, message));
     this.name = 'CliError';
     this.code = code;
     this.usage = options.usage ?? false;

@@ -4,7 +4,7 @@
  * (and Ctrl-C to `io.signal`).
  */
 import { parseArgs, renderUsage } from 'citty';
-import { isIntegraError } from '../errors.js';
+import { formatMessage, isIntegraError } from '../errors.js';
 import { UploadBaseError } from '../dialer/errors.js';
 import { CliError } from './cli-error.js';
 import type { CliIo, TextOut } from './io.js';
@@ -66,27 +66,27 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof CliError || (error as { name?: unknown })?.name === 'CLIError') {
       const e = error instanceof CliError ? error : new CliError('USAGE', (error as Error).message, { usage: true });
       if (json) io.stdout.write(`${JSON.stringify({ ok: false, code: e.code, message: e.message })}\n`);
-      else io.stderr.write(`${e.usage ? `${await usageOf(io.stderr)}\n` : ''}ucbridge: ${e.message}\n`);
+      else io.stderr.write(`${e.usage ? `${await usageOf(io.stderr)}\n` : ''}${e.message}\n`);
       return 1;
     }
     if (isIntegraError(error)) {
       const exit = exitCodeOf(error, io.signal);
       if (json) io.stdout.write(`${JSON.stringify({ ok: false, ...error.toJSON() })}\n`);
       else {
-        io.stderr.write(`ucbridge: ${exit === 130 ? 'interrupted; nothing more was sent, and the session (if one was open) was ended' : `${error.code}: ${error.message}`}\n`);
+        io.stderr.write(`${exit === 130 ? formatMessage('ABORTED', 'interrupted; nothing more was sent, and the session (if one was open) was ended') : error.message}\n`);
         if (error instanceof UploadBaseError && error.accepted.length > 0) {
-          io.stderr.write(`ucbridge: accepted before the failure: ${error.accepted.map((p) => p.filename).join(', ')}\n`);
+          io.stderr.write(`${formatMessage(error.code, 'accepted before the failure:')} ${error.accepted.map((p) => p.filename).join(', ')}\n`);
         }
       }
       return exit;
     }
     // Ctrl-C inside the password prompt
     if ((error as { name?: unknown })?.name === 'ExitPromptError' || (error as { name?: unknown })?.name === 'AbortPromptError') {
-      io.stderr.write('ucbridge: interrupted\n');
+      io.stderr.write(`${formatMessage('ABORTED', 'interrupted')}\n`);
       return 130;
     }
     // anything else is a bug: show its stack
-    io.stderr.write(`ucbridge: unexpected error\n${(error as Error)?.stack ?? String(error)}\n`);
+    io.stderr.write(`${formatMessage('BUG', 'unexpected error, please report it')}\n${(error as Error)?.stack ?? String(error)}\n`);
     return 2;
   };
 

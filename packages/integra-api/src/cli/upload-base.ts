@@ -4,7 +4,7 @@
  * turns arguments into calls of the library and the results into output; it decides nothing
  * about the format itself.
  */
-import { isIntegraError, type IntegraError } from '../errors.js';
+import { formatMessage, isIntegraError, type IntegraError } from '../errors.js';
 import { normalizeBaseUrl } from '../url.js';
 import { withSession } from '../with-session.js';
 import { formatProblem } from '../dialer/errors.js';
@@ -21,7 +21,7 @@ import { prepareFile, type PreparedFile } from './read-file.js';
 function problemReport(file: string, base: DialerBase): string {
   const lines = base.problems.map((p) => `  ${formatProblem(p)}\n`).join('');
   const more = base.problemCount > base.problems.length ? `  … and ${base.problemCount - base.problems.length} more (the first ${base.problems.length} are listed)\n` : '';
-  return `ucbridge: ${file}: ${base.problemCount} problem${base.problemCount === 1 ? '' : 's'}, nothing was uploaded\n${lines}${more}`;
+  return `${formatMessage('INVALID_CONTACTS', file)}: ${base.problemCount} problem${base.problemCount === 1 ? '' : 's'}, nothing was uploaded\n${lines}${more}`;
 }
 
 const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
@@ -104,7 +104,7 @@ export async function runUploadBase(args: UploadBaseArgs, io: CliIo): Promise<nu
         user: args.user!,
         password,
         signal,
-        onLogoutError: (e) => io.stderr.write(`ucbridge: warning: ${e.message}\n`),
+        onLogoutError: (e) => io.stderr.write(`${e.message}\n`),
       },
       async (session) => {
         result = await sendDialerBase(session, base, {
@@ -119,14 +119,14 @@ export async function runUploadBase(args: UploadBaseArgs, io: CliIo): Promise<nu
     // everything was uploaded and only the logout failed: report success (a retry would upload
     // the base twice) with the warning
     if (result === undefined || !isIntegraError(error) || error.code !== 'LOGOUT_FAILED') throw error;
-    warning = `the upload succeeded, but ${error.message}`;
+    warning = `${error.message} (the upload itself succeeded)`;
   }
   const done = result!;
   if (args.json) print(`${JSON.stringify({ ok: true, dryRun: false, ...summary, parts: done.parts, ...(warning === undefined ? {} : { warning }) })}\n`);
   else {
     print(`uploaded ${contactsText(done.contacts)} to ${done.campaign} in ${done.parts.length} part${done.parts.length === 1 ? '' : 's'}:\n`);
     for (const p of done.parts) print(`  ${p.filename}  ${contactsText(p.cant)}  ${mb(p.bytes)}\n`);
-    if (warning !== undefined) io.stderr.write(`ucbridge: warning: ${warning}\n`);
+    if (warning !== undefined) io.stderr.write(`${warning}\n`);
   }
   return 0;
 }
