@@ -139,6 +139,8 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     }
 
     sessions.get(port)?.('replaced');
+    // a frame that is no longer a child (its iframe was removed or replaced) keeps no port alive
+    sessions.forEach((close, frame) => place(frame) && close('gone'));
     const channel = new MessageChannel();
     const close = createSession(channel.port1, origin, actions, run, () => admit(port), log, () => sessions.get(port) === close && sessions.delete(port));
     sessions.set(port, close);

@@ -39,6 +39,31 @@ const REPLY_MARGIN_MS = 2000;
 /** How many frames up a HELLO goes: the parent, and above it so a form can say "nested too deep". */
 const ANCESTORS = 4;
 
+/** The live connections this page made, per window and normalised `hostOrigin`: the elements share them. */
+const live = new WeakMap<object, Map<string, HostConnection>>();
+
+/** `hostOrigin` written one way: each origin as the browser writes it, sorted (`X` and `X/` are one). */
+const originKey = (hostOrigin: string | readonly string[]) =>
+  (typeof hostOrigin == 'string' ? [hostOrigin] : [...hostOrigin])
+    .map((origin) => {
+      try {
+        return new URL(origin).origin;
+      } catch {
+        return origin;
+      }
+    })
+    .sort()
+    .join(' ');
+
+/**
+ * The connection this page made with `connectToHost` to `hostOrigin` (written any way: `X` and `X/`
+ * are the same) and has not destroyed, if there is one. The elements use it rather than opening a
+ * second connection from the same frame, which would take the form's port from the first (`REPLACED`).
+ */
+export function connectionTo(hostOrigin: string | readonly string[], win: object = window): HostConnection | undefined {
+  return live.get(win)?.get(originKey(hostOrigin));
+}
+
 let counter = 0;
 // HELLO ids travel on shared windows, where another frame could answer them: unguessable.
 // Request ids travel only on our private port (or once, in a fallback): a counter is enough.
@@ -295,7 +320,8 @@ export function connectToHost(options: ConnectOptions): HostConnection {
   win.addEventListener('pageshow', onPageShow);
   handshake();
 
-  return {
+  const key = originKey(options.hostOrigin ?? '*');
+  const connection: HostConnection = {
     closeTab: (callOptions) => send('CLOSE_TAB', true, {}, callOptions),
     dispositionCall(disposition, callOptions) {
       const schedule = disposition?.schedule;
@@ -321,6 +347,11 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       drop('DESTROYED', 'destroy() called');
       rejectConnected((dead = fail('DESTROYED', 'destroy() called')));
       clearTimeout(sweepTimer);
+      if (live.get(win)?.get(key) === connection) live.get(win)!.delete(key);
     },
   };
+  if (!live.has(win)) live.set(win, new Map());
+  // the first live one is the page's: a second one to the same origin does not take its place
+  if (!live.get(win)!.has(key)) live.get(win)!.set(key, connection);
+  return connection;
 }

@@ -75,7 +75,7 @@ export abstract class UcbElement extends LitElement {
   }
 
   #unlink(): void {
-    if (this.#own) releaseConnection(this.#own.origin);
+    if (this.#own) releaseConnection(this.#own.origin, this.#own.connection);
     this.#own = undefined;
   }
 
