@@ -14,5 +14,14 @@ export const CAPS = { client: 1900, host: 2500 };
 // message in full (~1.3 KB of protocol). So the budgets hold what we reach — a regression fails
 // `npm test` — and the gap to the caps is reported by the bench and in the closing note, not hidden.
 
+// Issues 10 and 14 raised both (client 2,666 -> 3,751 B, host 3,607 -> 5,054 B at the commit that set
+// these): the client now answers a REFUSED at once, sends a closing HELLO before it concludes there is
+// no bridge, marks its documented-shape fallback, tells done / not-done / unknown on every error, checks
+// every millisecond option, learns the parent's origin from the answer (lists of exact origins), says
+// BYE on pagehide and hears REPLACED; the host answers every refused HELLO, remembers dispositions (the
+// same one never reaches the platform twice, also through a documented listener beside it), counts
+// calls per frame, strips prototype keys from params, checks the sender before reading a message and
+// prints each refusal once per origin and code. Private names are shortened by the build (mangleProps).
+
 /** The budgets `npm test` enforces (bytes, gzip -9 of the built IIFE). */
-export const BUDGETS = { client: 2700, host: 3700 };
+export const BUDGETS = { client: 3800, host: 5100 };

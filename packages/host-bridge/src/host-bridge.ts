@@ -58,11 +58,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
   const legacy = options.legacy !== false;
   const log = createLog(options);
   const remember = rememberDispositions(win);
-  const warnTwice = (guid: string) =>
-    console.warn(
-      `ucbridge: UC_DispositionCall ran for a disposition already sent (guid ${guid}): it did not reach the platform again. ` +
-        'Two listeners serve documented-shape messages on this form: remove the documented listener, or keep it and set data-legacy="false" (legacy: false).',
-    );
+  const warnTwice = (guid: string) => console.warn(`ucbridge: two listeners ran DISPOSITION_CALL ${guid}; it reached the platform once. Remove the documented listener or set data-legacy="false"`);
   if (!options.handlers?.dispositionCall) guardDispositionCall(win, remember, warnTwice);
   const [actions, run] = createDispatcher(options, win, { platformTimeoutMs, remember, warnTwice });
   const allowList = anyOrigin ? 'any origin' : String(options.allowedOrigins);
@@ -91,7 +87,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
   function onMessage(event: MessageEvent): void {
     const { origin, source } = event;
     const where = place(source);
-    if (where < 0) return log('message', origin, undefined, fail('SOURCE_NOT_ALLOWED', `${origin} is not a frame of this form: its message was not read`));
+    if (where < 0) return log('message', origin, undefined, fail('SOURCE_NOT_ALLOWED', 'not a frame of this form'));
     const data: unknown = event.data;
     const ours = isBridgeMessage(data);
     const isLegacy = isPlainObject(data) && Object.hasOwn(data, 'action');
@@ -99,7 +95,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     const named = isLegacy ? (typeof data.action == 'string' ? data.action.slice(0, 64) : typeof data.action) : undefined;
     if (ours && isLegacy) {
       const action = named;
-      return log('legacy', origin, action, fail('UNCONFIRMED', `a ucbridge client posted ${action} the documented way after no bridge answered its HELLO; not run: the client already told its caller it is unconfirmed, and it will find this bridge on its next HELLO`));
+      return log('legacy', origin, action, fail('UNCONFIRMED', `a client's fallback ${action}, not run: it was reported unconfirmed`));
     }
     if (isLegacy ? !legacy : !ours) return;
     const kind = isLegacy ? 'legacy' : 'hello';
@@ -109,9 +105,9 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     const port = source as Window;
     const error =
       where > 0
-        ? fail('SOURCE_NOT_ALLOWED', `${origin} is framed inside a frame of this form, not directly by it: make the CRM iframe a direct child of the form`)
+        ? fail('SOURCE_NOT_ALLOWED', 'nested too deep: the CRM iframe must be a direct child of the form')
         : !allowed(origin)
-          ? fail('ORIGIN_NOT_ALLOWED', `${origin} is not in allowedOrigins (data-allowed-origins): ${allowList}. Add it there if this CRM should be trusted; check the scheme, host and port`)
+          ? fail('ORIGIN_NOT_ALLOWED', `${origin} is not in allowedOrigins (data-allowed-origins): ${allowList}`)
           : !checked.ok
             ? invalid(checked)
             : !isLegacy && !(checked.value as Hello).versions.includes(PROTOCOL_VERSION)
@@ -126,7 +122,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     if (isLegacy) {
       const { action, disposition } = checked.value as LegacyMessage & { disposition?: unknown };
       const release = admit(port);
-      if (!release) return log(kind, origin, action, fail('RATE_LIMITED', `too many calls in flight from this frame`));
+      if (!release) return log(kind, origin, action, fail('RATE_LIMITED', 'too many calls in flight'));
       log(kind, origin, action, undefined, disposition);
       // the documented snippet expects no answer: the outcome is only logged
       run(action, disposition, { origin, action, source: 'legacy' })

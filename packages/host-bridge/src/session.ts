@@ -66,7 +66,7 @@ export function createSession(
       pending.forEach((action, id) =>
         reason === 'unloading' && action === 'CLOSE_TAB'
           ? settle(id, true, undefined)
-          : settle(id, false, new BridgeError('DESTROYED', `ucbridge: bridge ${reason} while ${action} ran: outcome unknown, check before you retry`, undefined, 'unknown')),
+          : settle(id, false, new BridgeError('DESTROYED', `ucbridge: bridge ${reason}: ${action} outcome unknown`, undefined, 'unknown')),
       );
       if (reason !== 'gone') port.postMessage({ ucbridge: 1, type: 'BYE', code: reason === 'replaced' ? 'REPLACED' : undefined } satisfies Bye);
     }
@@ -92,7 +92,7 @@ export function createSession(
           : undefined;
     const release = error ? undefined : admit();
     if (!release) {
-      const refusal = error ?? fail('RATE_LIMITED', 'too many calls in flight from this frame');
+      const refusal = error ?? fail('RATE_LIMITED', 'too many calls in flight');
       // no answer to a pending id: it would settle the first request
       if (id && !pending.has(id)) send(id, false, refusal);
       return log('request', origin, action, refusal);
