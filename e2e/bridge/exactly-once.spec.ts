@@ -153,7 +153,7 @@ test.describe('retries never dispose twice', () => {
     const { crm } = await openConsole(page, { form: 'form-api.html', platform: 'block', blockMs: '4000', platformTimeoutMs: '100', crm: url(`${B}/crm.html`, { timeoutMs: 200 }) });
     await connected(crm);
     const first = await dispose(crm);
-    expect(first).toMatchObject({ ok: false, code: 'TIMEOUT', outcome: 'unknown', message: expect.stringContaining('check before you retry') });
+    expect(first).toMatchObject({ ok: false, code: 'TIMEOUT', outcome: 'unknown', message: expect.stringContaining('outcome unknown') });
     expect(await dispose(crm)).toEqual({ ok: true, value: { confirmed: true, result: 'saved 3123-3123-3123-312-3123' } });
     expect(await calls(page)).toHaveLength(1);
   });

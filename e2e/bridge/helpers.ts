@@ -41,7 +41,7 @@ export interface Call {
 }
 /** One line of the bridge's log (BridgeLogEvent as JSON). */
 export interface LogEvent {
-  kind: 'hello' | 'request' | 'legacy' | 'reply';
+  kind: 'message' | 'hello' | 'request' | 'legacy' | 'reply';
   origin: string;
   action?: string;
   code?: string;
@@ -61,6 +61,10 @@ export interface UcLog {
   timeline: string[];
   /** console.info lines of the form (the bridge names every documented-shape message it ran). */
   infos: unknown[][];
+  /** The longest event-loop stall of the form since watchLag(), in ms. */
+  lag?: number;
+  /** Messages that reached the form from a window that is not one of its frames (a popup, the console). */
+  foreign?: number;
 }
 /** How a client call settled (crm.js `settle`). */
 export type Settled = { ok: true; value: unknown } | { ok: false; name?: string; code?: string; outcome?: 'not-done' | 'unknown'; message: string; field?: string };
@@ -81,7 +85,7 @@ export interface HostConnection {
 
 /** The globals of the fixture pages, for the callbacks of `evaluate` (which run in those pages). */
 export type ConsoleWindow = Window & { ucLog: UcLog };
-export type FormWindow = Window & { ucLog: UcLog; installBridge(): string[]; bridge: { destroy(): void; actions: string[] }; installError?: { name: string; message: string } };
+export type FormWindow = Window & { ucLog: UcLog; swapCrm(): void; watchLag(): void; installBridge(): string[]; bridge: { destroy(): void; actions: string[] }; installError?: { name: string; message: string } };
 export type CrmWindow = Window & {
   host: HostConnection;
   events: { type: 'connect' | 'disconnect'; code?: string; info?: unknown }[];

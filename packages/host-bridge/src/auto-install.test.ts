@@ -90,7 +90,7 @@ describe('autoInstall (the script-tag start-up, from source)', () => {
     listeners.get('message')!({ data: { action: 'CLOSE_TAB' }, origin: 'https://evil.example', source: {} });
     // a sender that is not a frame of the form is refused unread: the log says so, without its message
     expect(lines).toEqual([
-      ['ucbridge host refused from https://evil.example', 'ucbridge SOURCE_NOT_ALLOWED: https://evil.example is not a frame of this form: its message was not read'],
+      ['ucbridge host refused from https://evil.example', 'ucbridge SOURCE_NOT_ALLOWED: not a frame of this form'],
     ]);
     api.bridge!.destroy();
   });

@@ -95,7 +95,7 @@ export function createDispatcher(options: HostBridgeOptions, win: Window, setup:
     return new Promise<unknown>((resolve, reject) => {
       const timer =
         platformTimeoutMs < Infinity &&
-        setTimeout(() => reject(fail('PLATFORM_TIMEOUT', `${action} got no answer from the platform in ${platformTimeoutMs} ms`, undefined, 'unknown')), platformTimeoutMs);
+        setTimeout(() => reject(fail('PLATFORM_TIMEOUT', `${action} timed out: outcome unknown`, undefined, 'unknown')), platformTimeoutMs);
       Promise.resolve(result)
         .then(resolve, (error: unknown) => reject(toBridgeError(action, error)))
         .finally(() => clearTimeout(timer || undefined));

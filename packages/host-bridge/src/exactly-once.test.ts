@@ -200,3 +200,39 @@ describe('limits per frame', () => {
     expect(uc.fn.mock.calls.length).toBeLessThanOrEqual(4);
   });
 });
+
+describe('issue 14: params without prototype keys; ports of removed frames dropped', () => {
+  it("a handler that deep-merges its params leaves Object.prototype untouched (no __proto__, constructor or prototype key at any depth)", async () => {
+    const merge = (target: any, source: any): any => {
+      for (const key of Object.keys(source)) {
+        if (typeof source[key] === 'object' && source[key] !== null) merge((target[key] ??= {}), source[key]);
+        else target[key] = source[key];
+      }
+      return target;
+    };
+    let seen: unknown;
+    const { connect } = setup({ actions: { act: (params) => ((seen = params), merge({}, params), 'merged') } });
+    const port = connect();
+    const reply = new Promise<any>((resolve) => port.on('message', resolve));
+    const params = JSON.parse('{"a":{"__proto__":{"isAdmin":true}},"__proto__":{"polluted":1},"list":[{"constructor":{"prototype":{"evil":1}}}],"ok":"yes"}');
+    port.postMessage({ ucbridge: 1, id: 'p1', action: 'act', params });
+    expect(await reply).toMatchObject({ ok: true, result: 'merged' });
+    expect(({} as any).isAdmin).toBeUndefined();
+    expect(({} as any).polluted).toBeUndefined();
+    expect(({} as any).evil).toBeUndefined();
+    expect(seen).toEqual({ a: {}, list: [{}], ok: 'yes' });
+  });
+
+  it('drops the session of a frame that is no longer a child of the form, at the next handshake', async () => {
+    const { win, crm, connect, post } = setup();
+    const old = connect();
+    const closed = new Promise((resolve) => old.once('close', resolve));
+    // the CRM iframe is replaced by a new one: the old frame is gone from window.frames
+    const fresh = frame(win);
+    win.frames.splice(0, 1, fresh);
+    post({ ucbridge: 1, type: 'HELLO', id: 'new', versions: [1] }, fresh);
+    ports.push(fresh.posted[0]!.port!);
+    await closed;
+    expect(crm.posted).toHaveLength(1);
+  });
+});

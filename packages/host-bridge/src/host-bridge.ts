@@ -68,13 +68,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
   const log = createLog(options, debug);
   const remember = rememberDispositions(win);
   const warnTwice = (guid: string) =>
-    console.warn(
-      bridgeMessage(
-        'TWO_LISTENERS',
-        `UC_DispositionCall ran for a disposition already sent (guid ${guid}): it did not reach the platform again. ` +
-          'Two listeners serve documented-shape messages on this form: remove the documented listener, or keep it and set data-legacy="false" (legacy: false).',
-      ),
-    );
+    console.warn(bridgeMessage('TWO_LISTENERS', `two listeners ran DISPOSITION_CALL ${guid}; it reached the platform once. Remove the documented listener or set data-legacy="false"`));
   if (!options.handlers?.dispositionCall) guardDispositionCall(win, remember, warnTwice);
   // call context hook (issue 12): the form's current call, and what each origin may do (scopes.ts)
   const current = createCurrentCall(options, win);
@@ -112,7 +106,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
   function onMessage(event: MessageEvent): void {
     const { origin, source } = event;
     const where = place(source);
-    if (where < 0) return log('message', origin, undefined, fail('SOURCE_NOT_ALLOWED', `${origin} is not a frame of this form: its message was not read`));
+    if (where < 0) return log('message', origin, undefined, fail('SOURCE_NOT_ALLOWED', 'not a frame of this form'));
     const data: unknown = event.data;
     debug?.('received', origin, data); // debug hook: every message a frame of the form posts on its window
     const ours = isBridgeMessage(data);
@@ -121,7 +115,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     const named = isLegacy ? (typeof data.action == 'string' ? data.action.slice(0, 64) : typeof data.action) : undefined;
     if (ours && isLegacy) {
       const action = named;
-      return log('legacy', origin, action, fail('UNCONFIRMED', `a ucbridge client posted ${action} the documented way after no bridge answered its HELLO; not run: the client already told its caller it is unconfirmed, and it will find this bridge on its next HELLO`));
+      return log('legacy', origin, action, fail('UNCONFIRMED', `a client's fallback ${action}, not run: it was reported unconfirmed`));
     }
     if (isLegacy ? !legacy : !ours) return debug?.('refused', origin, 'ignored: not a ucbridge HELLO' + (legacy ? ' nor an { action } message' : ' (legacy: false)'));
     const kind = isLegacy ? 'legacy' : 'hello';
@@ -132,7 +126,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     const scope = where == 0 ? scopeOf(origin) : undefined;
     const error =
       where > 0
-        ? fail('SOURCE_NOT_ALLOWED', `${origin} is framed inside a frame of this form, not directly by it: make the CRM iframe a direct child of the form`)
+        ? fail('SOURCE_NOT_ALLOWED', 'nested too deep: the CRM iframe must be a direct child of the form')
         : !scope
           ? fail('ORIGIN_NOT_ALLOWED', notAllowed(origin, allowList))
           : !checked.ok
@@ -151,7 +145,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
       // scope hook: an action outside this origin's scope calls nothing
       if (!scope.actions.includes(action)) return log(kind, origin, action, fail('UNKNOWN_ACTION', `no action ${action} for ${origin}`, 'action'));
       const release = admit(port);
-      if (!release) return log(kind, origin, action, fail('RATE_LIMITED', `too many calls in flight from this frame`));
+      if (!release) return log(kind, origin, action, fail('RATE_LIMITED', 'too many calls in flight'));
       log(kind, origin, action, undefined, disposition);
       // the documented snippet expects no answer: the outcome is only logged
       run(action, disposition, { origin, action, source: 'legacy' })
@@ -164,6 +158,8 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     }
 
     sessions.get(port)?.('replaced');
+    // a frame that is no longer a child (its iframe was removed or replaced) keeps no port alive
+    sessions.forEach((close, frame) => place(frame) && close('gone'));
     // call context hook: a new CRM page learns the call as it is now (a CTI written late, a changed call)
     if (current.refresh()) tellCallContext();
     const channel = new MessageChannel();

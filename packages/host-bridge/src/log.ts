@@ -26,7 +26,7 @@ function quietWarn(): (event: BridgeLogEvent) => void {
     if (seen && now < seen.until) return void seen.count++;
     if (last.size > 1000) last.clear();
     last.set(key, { until: now + QUIET_MS, count: 0 });
-    console.warn(event.message, event, ...(seen?.count ? [`(${seen.count} more from ${event.origin} with ${event.code} were not printed)`] : []));
+    console.warn(event.message, event, ...(seen?.count ? [`(+${seen.count} not printed)`] : []));
   };
 }
 
@@ -36,7 +36,7 @@ function quietWarn(): (event: BridgeLogEvent) => void {
  * `legacy: false`).
  */
 function namedLegacy(event: BridgeLogEvent): void {
-  if (event.kind == 'legacy') console.info(bridgeMessage('LEGACY_RAN', `ran a documented-shape ${event.action} from ${event.origin} (legacy is on)`));
+  if (event.kind == 'legacy') console.info(bridgeMessage('LEGACY_RAN', `ran a documented-shape ${event.action} from ${event.origin}`));
 }
 
 /**

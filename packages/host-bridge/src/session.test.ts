@@ -172,13 +172,23 @@ describe('session (one client port)', () => {
     ]);
   });
 
-  it('when replaced (the frame said HELLO again) answers what is pending but says no BYE', () => {
+  it('when replaced (the frame said HELLO again) answers what is pending, outcome unknown, then says BYE / REPLACED', () => {
     const { port, close, onEnd } = setup();
     port.deliver({ ucbridge: 1, id: 'q1', action: 'CLOSE_TAB' });
     close('replaced');
-    expect(port.sent).toEqual([{ ucbridge: 1, replyTo: 'q1', ok: false, error: expect.objectContaining({ code: 'DESTROYED' }) }]);
+    expect(port.sent).toEqual([
+      { ucbridge: 1, replyTo: 'q1', ok: false, error: expect.objectContaining({ code: 'DESTROYED', outcome: 'unknown' }) },
+      { ucbridge: 1, type: 'BYE', code: 'REPLACED' },
+    ]);
     expect(port.closed).toBe(true);
     expect(onEnd).toHaveBeenCalledOnce();
+  });
+
+  it('when its frame is gone, closes the port without a word (nobody is there)', () => {
+    const { port, close } = setup();
+    close('gone');
+    expect(port.sent).toEqual([]);
+    expect(port.closed).toBe(true);
   });
 
   it('ends quietly when the client says BYE', () => {

@@ -18,8 +18,8 @@ import {
 } from '@ucbridge/iframe-client';
 
 describe('@ucbridge/iframe-client', () => {
-  it('exports connectToHost, BridgeError and isBridgeError, and nothing else at run time', () => {
-    expect(Object.keys(api).sort()).toEqual(['BridgeError', 'connectToHost', 'isBridgeError']);
+  it('exports connectToHost, connectionTo, BridgeError, isBridgeError and isOutcomeUnknown, and nothing else at run time', () => {
+    expect(Object.keys(api).sort()).toEqual(['BridgeError', 'connectToHost', 'connectionTo', 'isBridgeError', 'isOutcomeUnknown']);
   });
 
   it('types connectToHost: options in, a HostConnection out', () => {

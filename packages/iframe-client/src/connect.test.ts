@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isBridgeError, type BridgeError } from '@ucbridge/protocol';
-import { connectToHost } from './connect.js';
+import { connectToHost, connectionTo } from './connect.js';
 import type { ConnectOptions, HostConnection } from './types.js';
 import { HOST, fakeFrame } from './fake-frame.test-helper.js';
 
@@ -412,5 +412,63 @@ describe('origins', () => {
   it("posts to '*' only with dangerouslyAllowAnyHostOrigin", () => {
     const { frame } = setup({ hostOrigin: '', dangerouslyAllowAnyHostOrigin: true });
     expect(frame.posted[0]!.target).toBe('*');
+  });
+});
+
+describe('issue 14: one connection per frame, told; BYE on pagehide; origins learned from the answer', () => {
+  it('a client whose port another client in the frame took hears REPLACED at once: event, code on later calls, no new HELLO', async () => {
+    const onDisconnect = vi.fn();
+    const { frame, host } = setup({ onDisconnect });
+    const h = frame.startHost();
+    await host.connected;
+    const hellos = frame.hellos().length;
+    h.port!.postMessage({ ucbridge: 1, type: 'BYE', code: 'REPLACED' });
+    await vi.waitFor(() => expect(onDisconnect).toHaveBeenCalledOnce());
+    expect(onDisconnect.mock.calls[0]![0]).toMatchObject({ code: 'REPLACED' });
+    expect(await rejection(host.closeTab())).toMatchObject({ code: 'REPLACED', outcome: 'not-done' });
+    expect(host.supports('CLOSE_TAB')).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(frame.hellos()).toHaveLength(hellos);
+  });
+
+  it('says BYE on its port when the page is hidden (unloads), so the form drops the port at once', async () => {
+    const { frame, host } = setup();
+    const h = frame.startHost();
+    await host.connected;
+    const got = new Promise((resolve) => h.port!.addEventListener('message', (e) => resolve(e.data)));
+    h.port!.start();
+    frame.fire('pagehide');
+    expect(await got).toEqual({ ucbridge: 1, type: 'BYE' });
+    expect(host.info).toBeUndefined();
+  });
+
+  it('connectionTo finds the page\'s live connection by its origin written any way, until it is destroyed', () => {
+    const { frame, host } = setup();
+    expect(connectionTo(`${HOST}/`, frame.window)).toBe(host);
+    expect(connectionTo([HOST], frame.window)).toBe(host);
+    host.destroy();
+    expect(connectionTo(HOST, frame.window)).toBeUndefined();
+  });
+
+  it('without ancestorOrigins (Firefox), after a redirect inside the frame (the referrer is the CRM itself), still connects to the exact host', async () => {
+    const { frame, host } = setup({}, { ancestorOrigin: undefined, referrer: 'https://crm.example.net/login?next=/' });
+    expect(frame.hellos().map((p) => p.target)).toEqual([HOST]);
+    frame.startHost();
+    expect(await host.connected).toMatchObject({ origin: HOST });
+  });
+
+  it('a CRM nested one frame too deep: the form further up refuses it (SOURCE_NOT_ALLOWED) and the call rejects, not done, nothing posted the documented way', async () => {
+    const { frame, host } = setup({ handshakeTimeoutMs: 60_000 });
+    const formUpThere = { postMessage: () => {} };
+    // the fake parent (no bridge) sits in a form: the form's answer comes from the grandparent
+    (frame.parent as { parent: unknown }).parent = formUpThere;
+    (formUpThere as { parent?: unknown }).parent = formUpThere;
+    const ancestors = connectToHost({ hostOrigin: HOST, window: frame.window, handshakeTimeoutMs: 60_000 });
+    open.push(ancestors);
+    const hello = frame.hellos().at(-1)!.data;
+    frame.deliver({ ucbridge: 1, type: 'REFUSED', replyTo: hello.id, code: 'SOURCE_NOT_ALLOWED' }, { source: formUpThere });
+    expect(await rejection(ancestors.closeTab())).toMatchObject({ code: 'SOURCE_NOT_ALLOWED', outcome: 'not-done' });
+    expect(frame.legacy()).toHaveLength(0);
+    void host;
   });
 });

@@ -50,6 +50,31 @@ const REPLY_MARGIN_MS = 2000;
 /** How many frames up a HELLO goes: the parent, and above it so a form can say "nested too deep". */
 const ANCESTORS = 4;
 
+/** The live connections this page made, per window and normalised `hostOrigin`: the elements share them. */
+const live = new WeakMap<object, Map<string, HostConnection>>();
+
+/** `hostOrigin` written one way: each origin as the browser writes it, sorted (`X` and `X/` are one). */
+const originKey = (hostOrigin: string | readonly string[]) =>
+  (typeof hostOrigin == 'string' ? [hostOrigin] : [...hostOrigin])
+    .map((origin) => {
+      try {
+        return new URL(origin).origin;
+      } catch {
+        return origin;
+      }
+    })
+    .sort()
+    .join(' ');
+
+/**
+ * The connection this page made with `connectToHost` to `hostOrigin` (written any way: `X` and `X/`
+ * are the same) and has not destroyed, if there is one. The elements use it rather than opening a
+ * second connection from the same frame, which would take the form's port from the first (`REPLACED`).
+ */
+export function connectionTo(hostOrigin: string | readonly string[], win: object = window): HostConnection | undefined {
+  return live.get(win)?.get(originKey(hostOrigin));
+}
+
 let counter = 0;
 // HELLO ids travel on shared windows, where another frame could answer them: unguessable.
 // Request ids travel only on our private port (or once, in a fallback): a counter is enough.
@@ -59,8 +84,8 @@ const fail = (code: ErrorCode, detail: string, field?: string, outcome?: FailedO
 
 /** What the client tells its caller for each code a form's REFUSED may carry. */
 const REFUSALS: Partial<Record<ErrorCode, string>> = {
-  ORIGIN_NOT_ALLOWED: "does not list this page's origin in its allowedOrigins (data-allowed-origins): check the scheme, host and port there",
-  SOURCE_NOT_ALLOWED: 'frames this page inside another frame: this page must be a direct child of the form',
+  ORIGIN_NOT_ALLOWED: "does not list this page's origin in allowedOrigins",
+  SOURCE_NOT_ALLOWED: 'frames this page too deep: it must be a direct child of the form',
   VERSION_MISMATCH: 'speaks another ucbridge version',
 };
 
@@ -154,8 +179,8 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       call.deadline_ <= now
         ? call.settle_(
             call.sent_
-              ? fail('TIMEOUT', `${call.request_.action} got no answer in ${call.timeoutMs_} ms: outcome unknown, check before you retry`, undefined, 'unknown')
-              : fail('TIMEOUT', `${call.request_.action} was not sent: no answer to the handshake in ${call.timeoutMs_} ms`),
+              ? fail('TIMEOUT', `${call.request_.action} got no answer in ${call.timeoutMs_} ms: outcome unknown`, undefined, 'unknown')
+              : fail('TIMEOUT', `${call.request_.action} not sent in ${call.timeoutMs_} ms`),
           )
         : (next = Math.min(next, call.deadline_)),
     );
@@ -185,12 +210,11 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       const formDeadline = Date.now() + info!.platformTimeoutMs + REPLY_MARGIN_MS;
       if (formDeadline > call.deadline_) call.deadline_ = formDeadline;
     } else if (noBridge) {
-      if (!call.documented_) return call.settle_(fail('NOT_CONNECTED', `${call.request_.action} needs a ucbridge bridge in the form, and none answered`));
+      if (!call.documented_ || !host.fallback.length) return call.settle_(fail('NOT_CONNECTED', `${call.request_.action} not sent: no ucbridge bridge answered`));
       // a disposition waiting for the form's call: without a bridge there is none, it is never sent half-empty
       if (incomplete(call)) return;
-      if (!host.fallback.length) return call.settle_(fail('NOT_CONNECTED', `no bridge answered and the form's origin is unknown: ${call.request_.action} was not posted`));
       host.fallback.forEach((target) => parent.postMessage(sent(target, call.request_), target));
-      const unconfirmed = fail('UNCONFIRMED', `${call.request_.action} posted the documented way, no ucbridge bridge to confirm it: outcome unknown`, undefined, 'unknown');
+      const unconfirmed = fail('UNCONFIRMED', `${call.request_.action} posted the documented way, nobody confirms it: outcome unknown`, undefined, 'unknown');
       call.settle_(options.requireConfirmation ? unconfirmed : undefined, { confirmed: false });
     }
   };
@@ -212,8 +236,8 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     calls.forEach((call) =>
       call.settle_(
         call.sent_
-          ? fail(code, `${detail}: ${call.request_.action} outcome unknown, check before you retry`, undefined, 'unknown')
-          : fail(code, `${detail}: ${call.request_.action} was not sent`),
+          ? fail(code, `${detail}: ${call.request_.action} outcome unknown`, undefined, 'unknown')
+          : fail(code, `${detail}: ${call.request_.action} not sent`),
       ),
     );
     return hadCall;
@@ -272,8 +296,8 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     if (data?.type == 'CALL_CONTEXT') return debug?.('accepted', origin, data), tellCallContext(data.callContext);
     if (data?.type != 'BYE') return calls.get(data?.replyTo)?.settle_(data.ok !== true ? fromWireError(data.error) : undefined, { confirmed: true, result: data.result });
     const replaced = data.code == 'REPLACED';
-    const hadCall = drop('CONNECTION_LOST', replaced ? 'another client in this frame took the connection' : 'the form went away');
-    const lost = replaced ? fail('REPLACED', 'another client in this frame (a second connectToHost) took the connection to the form: use one connection per frame') : fail('CONNECTION_LOST', 'host went away');
+    const lost = replaced ? fail('REPLACED', 'another connectToHost in this frame took the connection') : fail('CONNECTION_LOST', 'host went away');
+    const hadCall = drop(lost.code, 'connection lost');
     debug?.('disconnected', origin, lost.message); // debug hook
     options.onDisconnect?.(lost);
     // a replaced client must not take the port back: that would replace the other one, and so on
@@ -292,7 +316,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       return debug?.('refused', event.origin, whyIgnored(event.origin, data, helloId, host.matches, options.hostOrigin)); // debug hook
     }
     const code: ErrorCode = data.type == 'REFUSED' && typeof data.code == 'string' ? data.code : 'VERSION_MISMATCH';
-    const refusal = fail(code, `the form at ${event.origin} ${REFUSALS[code] ?? 'refused this page'}: nothing was sent`);
+    const refusal = fail(code, `the form at ${event.origin} ${REFUSALS[code] ?? 'refused this page'}`);
     const welcomed = !level && data.type == 'WELCOME' && data.version == 1 && event.ports[0];
     debug?.(welcomed ? 'accepted' : 'refused', event.origin, welcomed ? data : refusal.message); // debug hook: REFUSED with its code and reason
     if (level) {
@@ -385,7 +409,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
   // this page unloads (or enters the back-forward cache): tell the form, so it drops our port at once
   const onPageHide = () => {
     port?.postMessage(sent(info!.origin, { ucbridge: 1, type: 'BYE' }));
-    const hadCall = drop('CONNECTION_LOST', 'this page was hidden');
+    const hadCall = drop('CONNECTION_LOST', 'page hidden');
     stop();
     if (hadCall) tellCallContext(undefined);
   };
@@ -397,7 +421,8 @@ export function connectToHost(options: ConnectOptions): HostConnection {
   win.addEventListener('pageshow', onPageShow);
   handshake();
 
-  return {
+  const key = originKey(options.hostOrigin ?? '*');
+  const connection: HostConnection = {
     closeTab: (callOptions) => send('CLOSE_TAB', true, {}, callOptions),
     dispositionCall: (disposition, callOptions) => request('DISPOSITION_CALL', disposition, callOptions),
     call: (action, params, callOptions) => send(action, false, { params }, callOptions),
@@ -425,9 +450,14 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       win.removeEventListener('pageshow', onPageShow);
       // tell the bridge, so it drops this port at once
       port?.postMessage(sent(info!.origin, { ucbridge: 1, type: 'BYE' }));
-      drop('DESTROYED', 'destroy() called');
+      drop('DESTROYED', 'destroyed');
       rejectConnected((dead = fail('DESTROYED', 'destroy() called')));
       clearTimeout(sweepTimer);
+      if (live.get(win)?.get(key) === connection) live.get(win)!.delete(key);
     },
   };
+  if (!live.has(win)) live.set(win, new Map());
+  // the first live one is the page's: a second one to the same origin does not take its place
+  if (!live.get(win)!.has(key)) live.get(win)!.set(key, connection);
+  return connection;
 }

@@ -92,7 +92,7 @@ describe('the log option of connectToHost', () => {
       [`ucbridge client received from ${HOST}`, { ucbridge: 1, type: 'CALL_CONTEXT', callContext: call }],
       [`ucbridge client accepted from ${HOST}`, { ucbridge: 1, type: 'CALL_CONTEXT', callContext: call }],
       [`ucbridge client received from ${HOST}`, { ucbridge: 1, type: 'BYE', code: 'REPLACED' }],
-      [`ucbridge client disconnected from ${HOST}`, expect.stringMatching(/^ucbridge REPLACED: another client in this frame/)],
+      [`ucbridge client disconnected from ${HOST}`, expect.stringMatching(/^ucbridge REPLACED: another connectToHost in this frame took the connection/)],
     ]);
   });
 

@@ -31,10 +31,10 @@ export function hostTargets(win: Window, options: ConnectOptions): HostTargets {
   const { hostOrigin, dangerouslyAllowAnyHostOrigin, dangerouslyAllowAnySubdomain } = options;
   if (dangerouslyAllowAnyHostOrigin) return { matches: () => true, targets: () => ['*'], fallback: ['*'], refusal: undefined };
   const list = typeof hostOrigin == 'string' ? [hostOrigin] : [...(hostOrigin ?? [])];
-  if (!list.length) throw new TypeError(bridgeMessage('INVALID_OPTION', 'hostOrigin is required: the exact origin of the uContact form'));
+  if (!list.length) throw new TypeError(bridgeMessage('INVALID_OPTION', 'hostOrigin is required'));
   const matchers = list.map((origin) => {
     if (origin.includes('*') && !dangerouslyAllowAnySubdomain) {
-      throw new TypeError(bridgeMessage('INVALID_OPTION', `hostOrigin "${origin}" is a pattern: list exact origins (any other tenant of a shared domain could frame this page), or set dangerouslyAllowAnySubdomain`));
+      throw new TypeError(bridgeMessage('INVALID_OPTION', `hostOrigin "${origin}" is a pattern: list exact origins, or set dangerouslyAllowAnySubdomain`));
     }
     return originMatcher(origin);
   });
@@ -49,6 +49,6 @@ export function hostTargets(win: Window, options: ConnectOptions): HostTargets {
   };
   const fallback = ancestors ? targets(0) : exact;
   const parent = ancestors?.[0];
-  const refusal = ancestors && !targets(0).length ? new BridgeError('ORIGIN_NOT_ALLOWED', bridgeMessage('ORIGIN_NOT_ALLOWED', `the parent ${parent || '(origin unknown)'} is not ${list.join(' or ')}`)) : undefined;
+  const refusal = ancestors && !targets(0).length ? new BridgeError('ORIGIN_NOT_ALLOWED', bridgeMessage('ORIGIN_NOT_ALLOWED', `the parent ${parent} is not ${list}`)) : undefined;
   return { matches, targets, fallback, refusal };
 }

@@ -13,5 +13,5 @@ export const MAX_TIMER_MS = 2_147_483_647;
 export function checkMilliseconds(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (value === Infinity || (typeof value == 'number' && value > 0 && value <= MAX_TIMER_MS)) return value;
-  throw new TypeError(bridgeMessage('INVALID_OPTION', `${name} must be a number of milliseconds, 0 < ${name} <= ${MAX_TIMER_MS} (24.8 days), or Infinity for no timer; got ${typeof value == 'number' ? value : typeof value}`));
+  throw new TypeError(bridgeMessage('INVALID_OPTION', `${name} must be ms, 0 < n <= ${MAX_TIMER_MS}, or Infinity (no timer); got ${typeof value == 'number' ? value : typeof value}`));
 }

@@ -73,11 +73,14 @@ export abstract class UcbElement extends LitElement {
     const origin = this.host || !this.isConnected || window.parent === window ? undefined : this.hostOrigin?.trim();
     if (this.#own && this.#own.origin === origin) return;
     this.#unlink();
-    if (origin) this.#own = { origin, connection: acquireConnection(origin, this.#onCallContext) };
+    if (!origin) return;
+    this.#own = { origin, connection: acquireConnection(origin, this.#onCallContext) };
+    // the page's own connection (connectionTo) calls only the page's onCallContext: render once its handshake is done
+    this.#own.connection.connected.then(this.#onCallContext, () => {});
   }
 
   #unlink(): void {
-    if (this.#own) releaseConnection(this.#own.origin, this.#onCallContext);
+    if (this.#own) releaseConnection(this.#own.origin, this.#own.connection, this.#onCallContext);
     this.#own = undefined;
   }
 
