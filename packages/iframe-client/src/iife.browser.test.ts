@@ -11,9 +11,9 @@ const iifeUrl = URL.createObjectURL(new Blob([iifeSource], { type: 'text/javascr
 afterEach(cleanup);
 
 describe('dist/iframe-client.iife.js', () => {
-  it('defines window.UCBridgeClient with connectToHost, BridgeError and isBridgeError', async () => {
+  it('defines window.UCBridgeClient with connectToHost, connectionTo, BridgeError, isBridgeError and isOutcomeUnknown', async () => {
     const { client } = await frame(iifeUrl);
-    expect(Object.keys(client).sort()).toEqual(['BridgeError', 'connectToHost', 'isBridgeError']);
+    expect(Object.keys(client).sort()).toEqual(['BridgeError', 'connectToHost', 'connectionTo', 'isBridgeError', 'isOutcomeUnknown']);
     expect(client.isBridgeError(new client.BridgeError('TIMEOUT', 'x'))).toBe(true);
   });
 
