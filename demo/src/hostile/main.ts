@@ -38,20 +38,22 @@ function line(text: string, trick?: string): void {
 }
 onReport((text) => line(text));
 
+/** A verdict that means the platform was called: an accepted documented-shape message (an accepted HELLO only opens a port). */
+const ran = (v: Verdict) => v.verdict === 'accepted' && v.kind === 'legacy';
 /** As expected: nothing reached the platform, unless the trick is a well-formed documented message (a listed origin may send it). */
-const expected = (run: Run) => run.verdicts.every((v) => v.verdict !== 'accepted' || (run.trick.mayRun && v.kind === 'legacy'));
+const expected = (run: Run) => run.verdicts.every((v) => !ran(v) || run.trick.mayRun);
 
 function show(run: Run): void {
   const seen = new Map<string, number>();
   for (const v of run.verdicts) {
-    const text = v.verdict === 'accepted' ? `ran (${v.kind})` : v.verdict === 'ignored' ? 'ignored' : `${v.code}${v.field ? ` ${v.field}` : ''}`;
+    const text = ran(v) ? 'ran on the platform' : v.verdict === 'accepted' ? `accepted (${v.kind})` : v.verdict === 'ignored' ? 'ignored' : `${v.code}${v.field ? ` ${v.field}` : ''}`;
     seen.set(text, (seen.get(text) ?? 0) + 1);
   }
   const happened = [...seen].map(([text, n]) => (n > 1 ? `${text} ×${n}` : text)).join(', ') || 'waiting for the form…';
   run.cell.dataset.outcome = !run.verdicts.length ? 'waiting' : expected(run) ? 'as-expected' : 'unexpected';
   run.cell.textContent = `happened: ${happened}`;
   const done = runs.filter((r) => r.verdicts.length);
-  const reached = runs.reduce((n, r) => n + r.verdicts.filter((v) => v.verdict === 'accepted').length, 0);
+  const reached = runs.reduce((n, r) => n + r.verdicts.filter(ran).length, 0);
   summary.textContent = `${done.length} trick${done.length === 1 ? '' : 's'} judged: ${done.filter(expected).length} as expected, ${done.filter((r) => !expected(r)).length} not; ${reached} message${reached === 1 ? '' : 's'} reached the platform.`;
   summary.dataset.unexpected = String(done.filter((r) => !expected(r)).length);
 }

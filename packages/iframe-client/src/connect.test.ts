@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isBridgeError, type BridgeError } from '@ucbridge/protocol';
-import { connectToHost, connectionTo } from './connect.js';
+import { connectToHost } from './connect.js';
+import { connectionTo } from './registry.js';
 import type { ConnectOptions, HostConnection } from './types.js';
 import { HOST, fakeFrame } from './fake-frame.test-helper.js';
 

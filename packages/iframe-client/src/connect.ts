@@ -15,7 +15,9 @@ import {
 } from '@ucbridge/protocol';
 import { callFields, fillFromCall, needsCall } from './call-context.js';
 import { createDebugLog, whyIgnored } from './debug-log.js';
+import { register } from './registry.js';
 import { hostTargets } from './target.js';
+import { timerAt } from './timer-at.js';
 import type { CallOptions, CallResult, ConnectOptions, HostConnection, HostInfo } from './types.js';
 
 // Private names end in `_`: the build shortens them (esbuild mangleProps), the source keeps whole words.
@@ -49,31 +51,6 @@ const NESTED_WAIT_MS = 300;
 const REPLY_MARGIN_MS = 2000;
 /** How many frames up a HELLO goes: the parent, and above it so a form can say "nested too deep". */
 const ANCESTORS = 4;
-
-/** The live connections this page made, per window and normalised `hostOrigin`: the elements share them. */
-const live = new WeakMap<object, Map<string, HostConnection>>();
-
-/** `hostOrigin` written one way: each origin as the browser writes it, sorted (`X` and `X/` are one). */
-const originKey = (hostOrigin: string | readonly string[]) =>
-  (typeof hostOrigin == 'string' ? [hostOrigin] : [...hostOrigin])
-    .map((origin) => {
-      try {
-        return new URL(origin).origin;
-      } catch {
-        return origin;
-      }
-    })
-    .sort()
-    .join(' ');
-
-/**
- * The connection this page made with `connectToHost` to `hostOrigin` (written any way: `X` and `X/`
- * are the same) and has not destroyed, if there is one. The elements use it rather than opening a
- * second connection from the same frame, which would take the form's port from the first (`REPLACED`).
- */
-export function connectionTo(hostOrigin: string | readonly string[], win: object = window): HostConnection | undefined {
-  return live.get(win)?.get(originKey(hostOrigin));
-}
 
 let counter = 0;
 // HELLO ids travel on shared windows, where another frame could answer them: unguessable.
@@ -159,22 +136,12 @@ export function connectToHost(options: ConnectOptions): HostConnection {
   let rejectConnected: (error: BridgeError) => void;
 
   // One timer for every pending call's deadline, not one per call: setting and clearing a timer per
-  // call cost ≈ 1–2 µs of a ≈ 100 µs round trip. It is armed for the earliest deadline (at most
-  // MAX_TIMER_MS ahead: a longer delay would fire at once); when it fires it times out what is due and
-  // re-arms for the next one. A call that settles leaves it armed: the sweep then finds nothing due.
-  let sweepTimer: ReturnType<typeof setTimeout> | undefined;
-  let sweepAt = Infinity;
-  const arm = (at: number) => {
-    if (at < sweepAt) {
-      clearTimeout(sweepTimer);
-      sweepTimer = setTimeout(sweep, Math.min(at - Date.now(), MAX_TIMER_MS));
-      sweepAt = at;
-    }
-  };
+  // call cost ≈ 1–2 µs of a ≈ 100 µs round trip. It is armed for the earliest deadline; when it fires it
+  // times out what is due and re-arms for the next one. A call that settles leaves it armed: the sweep
+  // then finds nothing due, which costs less than clearing.
   const sweep = () => {
     const now = Date.now();
     let next = Infinity;
-    sweepAt = Infinity;
     calls.forEach((call) =>
       call.deadline_ <= now
         ? call.settle_(
@@ -184,8 +151,9 @@ export function connectToHost(options: ConnectOptions): HostConnection {
           )
         : (next = Math.min(next, call.deadline_)),
     );
-    if (next < Infinity) arm(next);
+    arm(next);
   };
+  const [arm, disarm] = timerAt(sweep);
 
   /** Fills a call that waited for the handshake (once: it then goes out or fails); true when it failed. */
   const incomplete = (call: Call) => {
@@ -421,7 +389,6 @@ export function connectToHost(options: ConnectOptions): HostConnection {
   win.addEventListener('pageshow', onPageShow);
   handshake();
 
-  const key = originKey(options.hostOrigin ?? '*');
   const connection: HostConnection = {
     closeTab: (callOptions) => send('CLOSE_TAB', true, {}, callOptions),
     dispositionCall: (disposition, callOptions) => request('DISPOSITION_CALL', disposition, callOptions),
@@ -452,12 +419,10 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       port?.postMessage(sent(info!.origin, { ucbridge: 1, type: 'BYE' }));
       drop('DESTROYED', 'destroyed');
       rejectConnected((dead = fail('DESTROYED', 'destroy() called')));
-      clearTimeout(sweepTimer);
-      if (live.get(win)?.get(key) === connection) live.get(win)!.delete(key);
+      disarm();
+      unregister();
     },
   };
-  if (!live.has(win)) live.set(win, new Map());
-  // the first live one is the page's: a second one to the same origin does not take its place
-  if (!live.get(win)!.has(key)) live.get(win)!.set(key, connection);
+  const unregister = register(win, options.hostOrigin ?? '*', connection);
   return connection;
 }

@@ -3,6 +3,7 @@
  * A plain object (not a module namespace) keeps the bundle free of interop helpers.
  */
 import { BridgeError, isBridgeError, isOutcomeUnknown } from '@ucbridge/protocol';
-import { connectionTo, connectToHost } from './connect.js';
+import { connectToHost } from './connect.js';
+import { connectionTo } from './registry.js';
 
 (window as unknown as { UCBridgeClient: object }).UCBridgeClient = { connectToHost, connectionTo, BridgeError, isBridgeError, isOutcomeUnknown };
