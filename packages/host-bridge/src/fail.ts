@@ -15,11 +15,12 @@ export function invalid({ field, message }: { field: string; message: string }):
 
 /**
  * Why an origin was refused, with the list and the fix. A `null` origin (a sandboxed frame, a
- * `file://` page) can never be listed: the fix is to serve the page over http(s).
+ * `file://` page) can never be listed: the fix is to serve the page over http(s) (and, for a sandboxed
+ * iframe, `allow-same-origin`).
  */
 export function notAllowed(origin: string, allowedOrigins: string): string {
   return origin == 'null'
-    ? 'origin null (a sandboxed frame or a file:// page) cannot be allowed: serve the page over http(s)'
+    ? 'origin null (a sandboxed frame or a file:// page) can never be in allowedOrigins: serve the page over http(s), and give a sandboxed iframe allow-same-origin'
     : `${origin} is not in allowedOrigins (${allowedOrigins}): add it there, or to data-allowed-origins, if that page is yours`;
 }
 

@@ -256,7 +256,7 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
   it('ORIGIN_NOT_ALLOWED for origin null (sandboxed frame, file:// page) says to serve it over http(s), not to list it', () => {
     const { post, rejected } = setup();
     post({ action: 'CLOSE_TAB' }, 'null');
-    expect(rejected.map((e) => e.message)).toEqual(['ucbridge ORIGIN_NOT_ALLOWED: origin null (a sandboxed frame or a file:// page) cannot be allowed: serve the page over http(s)']);
+    expect(rejected.map((e) => e.message)).toEqual(['ucbridge ORIGIN_NOT_ALLOWED: origin null (a sandboxed frame or a file:// page) can never be in allowedOrigins: serve the page over http(s), and give a sandboxed iframe allow-same-origin']);
   });
 
   it('warns a refusal once per origin and code (in 10 s), message first, not at every retry or flood', () => {
