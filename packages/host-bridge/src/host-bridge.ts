@@ -121,7 +121,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
       where > 0
         ? fail('SOURCE_NOT_ALLOWED', 'nested too deep: the CRM iframe must be a direct child of the form')
         : !scope
-          ? fail('ORIGIN_NOT_ALLOWED', `${origin} is not in allowedOrigins (data-allowed-origins): ${allowList}`)
+          ? fail('ORIGIN_NOT_ALLOWED', `${origin} is not in allowedOrigins (data-allowed-origins): ${allowList}; add it there to trust it`)
           : !checked.ok
             ? invalid(checked)
             : !isLegacy && !(checked.value as Hello).versions.includes(PROTOCOL_VERSION)
