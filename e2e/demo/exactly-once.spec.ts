@@ -58,6 +58,16 @@ test('the hostile page shows, per trick, what was expected and what happened, an
   await screenshot(page, 'hostile-referee');
 });
 
+test('on a listed origin (B) the referee shows the documented disposition that ran, and the rest refused: all as expected', async ({ page }) => {
+  const demo = await openConsole(page, { hostile: 'b' });
+  await connected(demo);
+  for (const trick of ['legacy-dispose', 'hello', 'non-strings']) await demo.hostile.locator(`button[data-trick="${trick}"]`).click();
+  await expect(demo.hostile.locator('#summary')).toHaveText('3 tricks judged: 3 as expected, 0 not; 1 message reached the platform.', { timeout: 20_000 });
+  await expect(demo.hostile.locator('[data-result="legacy-dispose"]')).toHaveText('happened: ran on the platform');
+  await expect(demo.hostile.locator('[data-result="hello"]')).toHaveText('happened: accepted (hello)');
+  await expect(demo.calls).toHaveCount(1);
+});
+
 test.describe('upload page', () => {
   const file = (text: string) => ({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
 

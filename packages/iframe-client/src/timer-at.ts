@@ -22,5 +22,9 @@ export function timerAt(due: () => void): [arm: (at: number) => void, disarm: ()
       );
     }
   };
-  return [arm, () => clearTimeout(timer)];
+  const disarm = () => {
+    clearTimeout(timer);
+    armedAt = Infinity;
+  };
+  return [arm, disarm];
 }

@@ -146,8 +146,10 @@ export interface HostConnection {
   call(action: string, params?: unknown, options?: CallOptions): Promise<CallResult>;
   /**
    * Resolves with the host's info when the current handshake completes. After a disconnect it is a
-   * new promise for the next handshake. Rejects with `VERSION_MISMATCH`, `ORIGIN_NOT_ALLOWED` or
-   * `DESTROYED`; it stays pending while no bridge answers (a legacy-only form).
+   * new promise for the next handshake. Rejects with the code of the form's `REFUSED`
+   * (`ORIGIN_NOT_ALLOWED`, `SOURCE_NOT_ALLOWED`, `VERSION_MISMATCH`), `ORIGIN_NOT_ALLOWED` when the
+   * parent is known not to be `hostOrigin`, `NOT_CONNECTED` (not framed), `REPLACED` or `DESTROYED`; it
+   * stays pending while no bridge answers (a legacy-only form).
    */
   readonly connected: Promise<HostInfo>;
   /** The host's info while connected, else `undefined`. */
