@@ -55,7 +55,7 @@ export const TRICKS: Trick[] = [
   {
     id: 'legacy-dispose',
     title: 'A well-formed documented DISPOSITION_CALL',
-    expect: 'refused unless this origin is listed (ORIGIN_NOT_ALLOWED); a listed origin may dispose',
+    expect: 'refused unless this origin is listed (ORIGIN_NOT_ALLOWED); a listed origin may dispose the form\'s current call only (this one is another: WRONG_CALL)',
     mayRun: true,
     run: (form) => postAll(form, [dispose(CALL)]),
   },
