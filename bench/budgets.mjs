@@ -14,6 +14,21 @@ export const CAPS = { client: 1900, host: 2500 };
 // message in full (~1.3 KB of protocol). So the budgets hold what we reach — a regression fails
 // `npm test` — and the gap to the caps is reported by the bench and in the closing note, not hidden.
 
+// Issues 10 and 14 raised both (client 2,666 -> 3,790 B, host 3,607 -> 5,070 B at the commit that set
+// these): the client now answers a REFUSED at once, sends a closing HELLO before it concludes there is
+// no bridge, marks its documented-shape fallback, tells done / not-done / unknown on every error, checks
+// every millisecond option, learns the parent's origin from the answer (lists of exact origins), says
+// BYE on pagehide and hears REPLACED; the host answers every refused HELLO, remembers dispositions (the
+// same one never reaches the platform twice, also through a documented listener beside it), counts
+// calls per frame, strips prototype keys from params, checks the sender before reading a message and
+// prints each refusal once per origin and code. Private names are shortened by the build (mangleProps).
+
+// Issue 12 (the call context, per-origin scopes, the opt-in form functions, the lock to the current call) took
+// the client from 2,676 to 3,148 B and the host from 3,617 to 6,085 B on its own branch: the host now also reads
+// the CTI, checks scopes, contexts and every form function's parameters, each with an error that names what is
+// wrong and how to fix it. Merged with issues 10 and 14 (branch merge-cb): client 4,358 B, host 7,525 B
+// (Node's zlib, level 9), both features' code together; no code was dropped in the merge.
+
 // Issue 13 (say what is wrong, where it is seen) added bytes to both script tags, measured with
 // `gzip -9 -c dist/*.iife.js | wc -c` against the commit before it (2670799) in the same build:
 // client 2,709 -> 2,988 B (+279: the `log` option's debug lines and refusal reasons, the one message
@@ -22,5 +37,9 @@ export const CAPS = { client: 1900, host: 2500 };
 // list and the fix (and the file:// case) ~110, a refused HELLO warned once ~55, ALREADY_INSTALLED ~50, INVALID_OPTION
 // messages). Bundling protocol into the ES builds changed neither.
 
+// All of them together (issues 10 + 14, 12 and 13, branch final2), measured with
+// `gzip -9 -c dist/*.iife.js | wc -c` after `pnpm run build`: client 4,731 B, host 8,401 B; with Node's zlib at
+// level 9, as size-budget.test.ts measures (no file name in the header): client 4,722 B, host 8,375 B.
+
 /** The budgets `npm test` enforces (bytes, gzip -9 of the built IIFE). */
-export const BUDGETS = { client: 3000, host: 4500 };
+export const BUDGETS = { client: 4800, host: 8400 };

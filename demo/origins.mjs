@@ -11,8 +11,9 @@ export const ORIGINS = {
 export const SIM = 'http://127.0.0.1:8089';
 
 /**
- * What the form allows (the text of its `allowedOrigins`): the CRM origin, and a wildcard so a
- * CRM at http://crm.example.test:5174 works too (in e2e, where *.test resolves to 127.0.0.1).
+ * What the form allows: the CRM origin (which also gets the call context), and a wildcard so a CRM at
+ * http://crm.example.test:5174 works too (in e2e, where *.test resolves to 127.0.0.1) — listed without
+ * the call context (form.html).
  */
 export const ALLOWED_ORIGINS = `${ORIGINS.crm} http://*.example.test:5174`;
 

@@ -28,11 +28,12 @@ describe('the elements reference', () => {
   });
 
   it('documents every state with the text it shows', () => {
-    const states = found(/\| '([\w-]+)'/g).concat(found(/UcbState = '([\w-]+)'/g));
-    expect(states).toContain('no-console');
+    // the three outcomes (protocol's Outcome) and the states around them (status.ts)
+    const states = found(/\| '([\w-]+)'/g).concat(found(/UcbState = '([\w-]+)'/g), ['done', 'not-done', 'unknown']);
+    expect(states).toContain('invalid');
     for (const state of states) expect(reference, state).toMatch(new RegExp(`^\\| \`${state}\` \\| `, 'm'));
     // the fixed texts, as the sources write them
-    for (const text of ['Sending…', 'Disposition saved', 'Tab closed', 'but the console did not confirm it (it has no ucbridge).', 'Refused by the platform: ', 'No console found: ', 'Failed: ']) {
+    for (const text of ['Sending…', 'Disposition saved', 'Tab closed', 'Not saved', 'Not closed', 'Outcome unknown: ', 'Check before retrying.', 'sent to a console without ucbridge, which does not confirm', 'no console found, ', 'this page is not inside a console form', 'set the host-origin attribute or the host property']) {
       expect(sources, text).toContain(text);
       expect(reference, text).toContain(text);
     }

@@ -10,7 +10,7 @@ test.describe.configure({ timeout: 60_000 });
 test.describe('client → bridge (script tag)', () => {
   test('the handshake tells the version and the actions offered', async ({ page }) => {
     const { crm } = await openConsole(page);
-    expect(await connected(crm)).toEqual({ version: 1, actions: ['CLOSE_TAB', 'DISPOSITION_CALL'], origin: A });
+    expect(await connected(crm)).toEqual({ version: 1, actions: ['CLOSE_TAB', 'DISPOSITION_CALL'], origin: A, platformTimeoutMs: 30_000 });
     expect(await crm.evaluate(() => [(window as unknown as CrmWindow).host.supports('DISPOSITION_CALL'), (window as unknown as CrmWindow).host.supports('crm.note')])).toEqual([true, false]);
     expect(await crm.evaluate(() => (window as unknown as CrmWindow).events.map((e) => e.type))).toEqual(['connect']);
   });
@@ -49,7 +49,8 @@ test.describe('client → bridge (script tag)', () => {
   test('a platform function that throws rejects with HANDLER_ERROR naming the action and the error', async ({ page }) => {
     const { crm } = await openConsole(page, { platform: 'throw' });
     const settled = await crm.evaluate((d) => (window as unknown as CrmWindow).settle((window as unknown as CrmWindow).host.dispositionCall(d)), DOCUMENTED);
-    expect(settled).toMatchObject({ ok: false, code: 'HANDLER_ERROR', message: expect.stringMatching(/DISPOSITION_CALL.*UC_DispositionCall exploded/) });
+    // it threw: nobody can say whether it sent anything first
+    expect(settled).toMatchObject({ ok: false, code: 'HANDLER_ERROR', outcome: 'unknown', message: expect.stringMatching(/UC_DispositionCall threw: UC_DispositionCall exploded/) });
     expect(await calls(page)).toHaveLength(1);
   });
 
@@ -97,11 +98,11 @@ test.describe('client → bridge (createHostBridge)', () => {
     expect((await ucLog(page)).accepted.filter((e) => e.kind === 'reply').map((e) => e.code)).toEqual(['PLATFORM_TIMEOUT']);
   });
 
-  test('a client timeout shorter than the platform\'s rejects with TIMEOUT naming the action', async ({ page }) => {
-    const { crm } = await openConsole(page, { form: 'form-api.html', platform: 'silent' });
-    await connected(crm);
+  test('a client timeout shorter than the form\'s platformTimeoutMs waits for the form: its PLATFORM_TIMEOUT comes back, outcome unknown', async ({ page }) => {
+    const { crm } = await openConsole(page, { form: 'form-api.html', platform: 'silent', platformTimeoutMs: '800' });
+    expect(await connected(crm)).toMatchObject({ platformTimeoutMs: 800 });
     const settled = await crm.evaluate((d) => (window as unknown as CrmWindow).settle((window as unknown as CrmWindow).host.dispositionCall(d, { timeoutMs: 200 })), DOCUMENTED);
-    expect(settled).toMatchObject({ ok: false, code: 'TIMEOUT', message: expect.stringContaining('DISPOSITION_CALL') });
+    expect(settled).toMatchObject({ ok: false, code: 'PLATFORM_TIMEOUT', outcome: 'unknown', message: expect.stringContaining('DISPOSITION_CALL') });
     expect(await calls(page)).toHaveLength(1);
   });
 

@@ -41,7 +41,7 @@ export interface Call {
 }
 /** One line of the bridge's log (BridgeLogEvent as JSON). */
 export interface LogEvent {
-  kind: 'hello' | 'request' | 'legacy' | 'reply';
+  kind: 'message' | 'hello' | 'request' | 'legacy' | 'reply';
   origin: string;
   action?: string;
   code?: string;
@@ -57,9 +57,17 @@ export interface UcLog {
   outcomes: { fn: string; args: string[] }[];
   /** Messages that reached the form's window, whoever handled them. */
   messages: number;
+  /** In the order the form saw them: 'hello', 'fallback <action>' (a ucbridge request on the window), 'installed' (the bridge started). */
+  timeline: string[];
+  /** console.info lines of the form (the bridge names every documented-shape message it ran). */
+  infos: unknown[][];
+  /** The longest event-loop stall of the form since watchLag(), in ms. */
+  lag?: number;
+  /** Messages that reached the form from a window that is not one of its frames (a popup, the console). */
+  foreign?: number;
 }
 /** How a client call settled (crm.js `settle`). */
-export type Settled = { ok: true; value: unknown } | { ok: false; name?: string; code?: string; message: string; field?: string };
+export type Settled = { ok: true; value: unknown } | { ok: false; name?: string; code?: string; outcome?: 'not-done' | 'unknown'; message: string; field?: string };
 
 /**
  * The part of `@ucbridge/iframe-client`'s HostConnection the specs call, written out here: the e2e
@@ -70,14 +78,14 @@ export interface HostConnection {
   dispositionCall(d: Record<string, unknown>, options?: { timeoutMs?: number }): Promise<{ confirmed: boolean; result?: unknown }>;
   call(action: string, params?: unknown, options?: { timeoutMs?: number }): Promise<{ confirmed: boolean; result?: unknown }>;
   readonly connected: Promise<{ version: number; actions: string[]; origin: string }>;
-  readonly info: { version: number; actions: string[]; origin: string } | undefined;
+  readonly info: { version: number; actions: string[]; origin: string; platformTimeoutMs: number } | undefined;
   supports(action: string): boolean;
   destroy(): void;
 }
 
 /** The globals of the fixture pages, for the callbacks of `evaluate` (which run in those pages). */
 export type ConsoleWindow = Window & { ucLog: UcLog };
-export type FormWindow = Window & { ucLog: UcLog; installBridge(): string[]; bridge: { destroy(): void; actions: string[] } };
+export type FormWindow = Window & { ucLog: UcLog; swapCrm(): void; watchLag(): void; installBridge(): string[]; bridge: { destroy(): void; actions: string[] }; installError?: { name: string; message: string } };
 export type CrmWindow = Window & {
   host: HostConnection;
   events: { type: 'connect' | 'disconnect'; code?: string; info?: unknown }[];
@@ -93,7 +101,7 @@ export type HostileWindow = Window & {
 };
 export type LegacyWindow = Window & { sendDisposition(overrides?: Record<string, unknown>): void; sendCloseTab(): void };
 
-export type FormFile = 'form.html' | 'form-api.html' | 'form-documented.html' | 'form-both.html';
+export type FormFile = 'form.html' | 'form-api.html' | 'form-documented.html' | 'form-both.html' | 'form-both-legacy.html';
 
 export interface ConsoleOptions {
   /** Which form page the console frames. @default 'form.html' (bridge by script tag) */

@@ -36,31 +36,32 @@ for (const [label, origin] of refusedOrigins) {
       expect(log.accepted).toEqual([]);
     });
 
-    test('the client gets no handshake; its fallback message is refused too; nothing is called', async ({ page }) => {
-      const { crm } = await openConsole(page, { form: 'form-api.html', crm: url(`${origin}/crm.html`, { handshakeTimeoutMs: 300 }) });
+    test('the client is refused at once with ORIGIN_NOT_ALLOWED (not done): nothing goes the documented way, nothing is called', async ({ page }) => {
+      const { crm } = await openConsole(page, { form: 'form-api.html', crm: `${origin}/crm.html` });
       const settled = await crm.evaluate((d) => (window as unknown as CrmWindow).settle((window as unknown as CrmWindow).host.dispositionCall(d)), {
         campaign: 'c',
         callerid: '1',
         guid: 'g',
         l1: 'sale',
       });
-      // the client cannot tell a refusing form from a legacy-only one: it reports the call as unconfirmed
-      expect(settled).toEqual({ ok: true, value: { confirmed: false } });
-      await expect.poll(async () => (await rejected(page)).some((e) => e.kind === 'legacy')).toBe(true);
+      // the form said why: no "unconfirmed" for a form that refused this page
+      expect(settled).toMatchObject({ ok: false, code: 'ORIGIN_NOT_ALLOWED', outcome: 'not-done', message: expect.stringContaining('allowedOrigins') });
       const log = await ucLog(page);
-      expect(log.rejected.every((e) => e.origin === origin && e.code === 'ORIGIN_NOT_ALLOWED')).toBe(true);
-      expect(log.rejected.filter((e) => e.kind === 'hello').length).toBeGreaterThan(0);
+      expect(log.rejected.length).toBeGreaterThan(0);
+      expect(log.rejected.every((e) => e.kind === 'hello' && e.origin === origin && e.code === 'ORIGIN_NOT_ALLOWED')).toBe(true);
       expect(log.calls).toEqual([]);
       expect(log.accepted).toEqual([]);
       expect(await crm.evaluate(() => (window as unknown as CrmWindow).host.info)).toBeUndefined();
     });
 
-    test('a hand-made HELLO gets no port', async ({ page }) => {
+    test('a hand-made HELLO gets no port: a REFUSED with nothing but its id and the code', async ({ page }) => {
       const { crm } = await openConsole(page, { form: 'form-api.html', crm: `${origin}/hostile.html` });
       await crm.evaluate(() => void (window as unknown as HostileWindow).handshake({ ucbridge: 1, type: 'HELLO', id: 'sneaky', versions: [1] }));
       await expect.poll(() => rejected(page)).toEqual([expect.objectContaining({ kind: 'hello', origin, code: 'ORIGIN_NOT_ALLOWED' })]);
       expect((await ucLog(page)).accepted).toEqual([]);
-      expect(await crm.evaluate(() => (window as unknown as HostileWindow).received)).toEqual([]);
+      await expect.poll(() => crm.evaluate(() => (window as unknown as HostileWindow).received)).toEqual([
+        { origin: A, data: { ucbridge: 1, type: 'REFUSED', replyTo: 'sneaky', code: 'ORIGIN_NOT_ALLOWED' }, ports: 0 },
+      ]);
     });
   });
 }
@@ -79,7 +80,7 @@ test.describe('allowed origins (controls for the cases above)', () => {
 });
 
 test.describe('a frame of an allowed origin that is not a frame of the form', () => {
-  test('a sibling frame in the console is rejected SOURCE_NOT_ALLOWED, for documented messages and HELLO alike', async ({ page }) => {
+  test('a sibling frame in the console is rejected SOURCE_NOT_ALLOWED before its messages are read, HELLO alike', async ({ page }) => {
     const { sibling } = await openConsole(page, { form: 'form-api.html', crm: `${B}/legacy-iframe.html`, sibling: `${B}/hostile.html` });
     await sibling!.evaluate(() => {
       const w = window as unknown as HostileWindow;
@@ -88,10 +89,11 @@ test.describe('a frame of an allowed origin that is not a frame of the form', ()
       w.post({ action: 'DISPOSITION_CALL', disposition: { campaign: 'c', callerid: '1', guid: 'g', l1: 'x' } }, { to: form });
       w.post({ ucbridge: 1, type: 'HELLO', id: 'sib', versions: [1] }, { to: form });
     });
+    // kind 'message': refused by its sender alone, its data never read (so never answered either)
     await expect.poll(async () => (await rejected(page)).map((e) => [e.kind, e.code, e.origin])).toEqual([
-      ['legacy', 'SOURCE_NOT_ALLOWED', B],
-      ['legacy', 'SOURCE_NOT_ALLOWED', B],
-      ['hello', 'SOURCE_NOT_ALLOWED', B],
+      ['message', 'SOURCE_NOT_ALLOWED', B],
+      ['message', 'SOURCE_NOT_ALLOWED', B],
+      ['message', 'SOURCE_NOT_ALLOWED', B],
     ]);
     expect(await calls(page)).toEqual([]);
     expect(await sibling!.evaluate(() => (window as unknown as HostileWindow).received)).toEqual([]);
@@ -116,7 +118,7 @@ test.describe('more senders the form must not trust', () => {
     expect(await calls(page)).toEqual([]);
   });
 
-  test('a frame inside the CRM page (a grandchild of the form), even of an allowed origin, is refused SOURCE_NOT_ALLOWED', async ({ page }) => {
+  test('a frame inside the CRM page (a grandchild of the form), even of an allowed origin, is refused SOURCE_NOT_ALLOWED and its HELLO told so', async ({ page }) => {
     // the CRM is framer.html, which frames hostile.html: both on the allowed origin B
     const { crm } = await openConsole(page, { form: 'form-api.html', crm: url(`${B}/framer.html`, { crm: `${B}/hostile.html` }) });
     await expect.poll(() => crm.childFrames().length).toBe(1);
@@ -132,7 +134,9 @@ test.describe('more senders the form must not trust', () => {
       ['hello', 'SOURCE_NOT_ALLOWED', B],
     ]);
     expect(await calls(page)).toEqual([]);
-    expect(await grandchild.evaluate(() => (window as unknown as HostileWindow).received)).toEqual([]);
+    await expect.poll(() => grandchild.evaluate(() => (window as unknown as HostileWindow).received)).toEqual([
+      { origin: A, data: { ucbridge: 1, type: 'REFUSED', replyTo: 'deep', code: 'SOURCE_NOT_ALLOWED' }, ports: 0 },
+    ]);
   });
 
   test('a destroyed bridge hears nothing: no call, no log line', async ({ page }) => {
@@ -159,7 +163,7 @@ test.describe('a client configured with an origin pattern', () => {
     const { crm } = await openConsole(page, {
       consoleOrigin: 'http://agent.example.test:4101',
       form: 'form-api.html',
-      crm: url(`${B}/crm.html`, { hostOrigin: 'http://*.example.test:4101' }),
+      crm: url(`${B}/crm.html`, { hostOrigin: 'http://*.example.test:4101', dangerouslyAllowAnySubdomain: true }),
     });
     expect(await connected(crm)).toMatchObject({ origin: 'http://agent.example.test:4101' });
     expect(await crm.evaluate(() => (window as unknown as CrmWindow).settle((window as unknown as CrmWindow).host.closeTab()))).toEqual({ ok: true, value: { confirmed: true } });

@@ -11,7 +11,7 @@ test('the CRM page reloads: it connects again, the old port is replaced, and the
   await connected(crm);
   await crm.goto(crm.url());
   await readyFrame(page, 'crm');
-  expect(await connected(crm)).toEqual({ version: 1, actions: ['CLOSE_TAB', 'DISPOSITION_CALL', 'crm.note'], origin: A });
+  expect(await connected(crm)).toEqual({ version: 1, actions: ['CLOSE_TAB', 'DISPOSITION_CALL', 'crm.note'], origin: A, platformTimeoutMs: 30_000 });
   const settled = await crm.evaluate((d) => (window as unknown as CrmWindow).settle((window as unknown as CrmWindow).host.dispositionCall(d)), DOCUMENTED);
   expect(settled).toMatchObject({ ok: true, value: { confirmed: true } });
   const log = await ucLog(page);

@@ -8,7 +8,10 @@ test.describe('CRM with the Lit elements', () => {
     const demo = await openConsole(page, { crm: 'elements' });
     await connected(demo);
     const form = demo.crm.locator('ucb-disposition-form');
-    const guid = await form.locator('input[name="guid"]').inputValue();
+    // the form shares its call: the element shows it read-only and nobody types it
+    const guid = (await form.locator('[part="call"] dd[data-field="guid"]').textContent())!;
+    await expect(page.locator('#tab-title')).toContainText(guid);
+    await expect(form.locator('input[name="guid"]')).toHaveCount(0);
     await form.locator('select[name="l1"]').selectOption({ label: 'Call back' });
     await form.locator('input[name="l2"]').fill('Evening');
     await form.locator('input[name="schedule"]').fill('2026-12-01T15:30');
@@ -28,21 +31,21 @@ test.describe('CRM with the Lit elements', () => {
     await screenshot(page, 'elements-saved');
   });
 
-  test('platform fails: the element says refused by the platform, the log shows PLATFORM_ERROR', async ({ page }) => {
+  test('platform fails: the element says not saved with the platform\'s reason, the log shows PLATFORM_ERROR', async ({ page }) => {
     const demo = await openConsole(page, { crm: 'elements', platform: 'fail' });
     await connected(demo);
     const form = demo.crm.locator('ucb-disposition-form');
     await form.locator('select[name="l1"]').selectOption('Sale');
     await form.locator('button[part="submit"]').click();
-    await expect(form.locator('[part="status"]')).toContainText('Refused by the platform');
-    await expect(form.locator('[part="status"]')).toHaveAttribute('data-state', 'refused');
+    await expect(form.locator('[part="status"]')).toContainText('Not saved: UC_DispositionCall failed: Disposition refused by the platform');
+    await expect(form.locator('[part="status"]')).toHaveAttribute('data-state', 'not-done');
     await expect(demo.calls.first()).toHaveAttribute('data-outcome', 'error');
     await expect(rows(demo, 'reply-error', 'PLATFORM_ERROR')).toHaveCount(1);
     await expect(demo.crm.locator('#events li[data-code="PLATFORM_ERROR"]')).toHaveCount(1);
     await screenshot(page, 'elements-platform-fails');
   });
 
-  test('platform never answers: sending, then PLATFORM_TIMEOUT after the form timeout (4 s)', async ({ page }) => {
+  test('platform never answers: sending, then outcome unknown (PLATFORM_TIMEOUT after the form timeout, 4 s), never "refused"', async ({ page }) => {
     const demo = await openConsole(page, { crm: 'elements', platform: 'never' });
     await connected(demo);
     const form = demo.crm.locator('ucb-disposition-form');
@@ -51,7 +54,8 @@ test.describe('CRM with the Lit elements', () => {
     await expect(form.locator('[part="status"]')).toHaveAttribute('data-state', 'sending');
     await expect(form.locator('button[part="submit"]')).toBeDisabled();
     await expect(demo.calls.first()).toHaveAttribute('data-outcome', 'never');
-    await expect(form.locator('[part="status"]')).toHaveAttribute('data-state', 'refused', { timeout: 15_000 });
+    await expect(form.locator('[part="status"]')).toHaveAttribute('data-state', 'unknown', { timeout: 15_000 });
+    await expect(form.locator('[part="status"]')).toContainText('Check before retrying');
     await expect(rows(demo, 'reply-error', 'PLATFORM_TIMEOUT')).toHaveCount(1);
     await screenshot(page, 'elements-platform-never-answers');
   });
@@ -61,7 +65,7 @@ test.describe('CRM with the Lit elements', () => {
     await connected(demo);
     const form = demo.crm.locator('ucb-disposition-form');
     await form.locator('button[part="submit"]').click();
-    await expect(form.locator('[part="status"]')).toHaveText('Level 1 is required');
+    await expect(form.locator('[part="status"]')).toHaveText('Not saved: Level 1 is required');
     await expect(form.locator('select[name="l1"]')).toBeFocused();
     await expect(form.locator('select[name="l1"]')).toHaveAttribute('aria-invalid', 'true');
     await expect(demo.crm.locator('#events li[data-code="INVALID_ARGUMENT"]')).toHaveCount(1);
@@ -83,16 +87,16 @@ test.describe('CRM with the Lit elements', () => {
   });
 });
 
-test('a CRM page opened outside any console: the elements say no console found', async ({ page }) => {
+test('a CRM page opened outside any console: the elements say not saved, no console found', async ({ page }) => {
   await page.goto(`${ORIGINS.crm}/crm-elements.html?campaign=Sales<-&callerid=1&guid=g-1`);
   await expect(page.locator('#connection')).toContainText('not inside a console form');
   const form = page.locator('ucb-disposition-form');
   await form.locator('select[name="l1"]').selectOption('Sale');
   await form.locator('button[part="submit"]').click();
-  await expect(form.locator('[part="status"]')).toHaveAttribute('data-state', 'no-console');
-  await expect(form.locator('[part="status"]')).toContainText('No console found');
+  await expect(form.locator('[part="status"]')).toHaveAttribute('data-state', 'not-done');
+  await expect(form.locator('[part="status"]')).toContainText('Not saved: no console found');
   await page.locator('ucb-close-tab button').click();
-  await expect(page.locator('ucb-close-tab [part="status"]')).toHaveAttribute('data-state', 'no-console');
+  await expect(page.locator('ucb-close-tab [part="status"]')).toHaveAttribute('data-state', 'not-done');
   await expect(page.locator('#events li[data-code="NOT_CONNECTED"]')).toHaveCount(2);
   await screenshot(page, 'elements-no-console');
 });

@@ -26,14 +26,15 @@ test.describe("CRM with the platform's documented snippet", () => {
 });
 
 test.describe('a form with only the documented listener', () => {
-  test('the Lit elements still dispose the call once, and say it went out unconfirmed', async ({ page }) => {
+  test('the Lit elements still dispose the call once, and say outcome unknown, never saved', async ({ page }) => {
     const demo = await openConsole(page, { crm: 'elements', form: 'legacy', hostile: 'off' });
     await expect(demo.crm.locator('#connection')).toContainText('No ucbridge bridge answered');
     const form = demo.crm.locator('ucb-disposition-form');
     await form.locator('select[name="l1"]').selectOption('Sale');
     await form.locator('button[part="submit"]').click();
-    await expect(form.locator('[part="status"]')).toHaveAttribute('data-state', 'unconfirmed');
-    await expect(form.locator('[part="status"]')).toContainText('did not confirm');
+    await expect(form.locator('[part="status"]')).toHaveAttribute('data-state', 'unknown');
+    await expect(form.locator('[part="status"]')).toContainText('Outcome unknown: sent to a console without ucbridge');
+    await expect(form.locator('[part="status"]')).not.toContainText('saved');
     await expect(demo.calls).toHaveCount(1);
     await expect(arg(demo, 1, 'l1')).toHaveText('"Sale"');
     // no bridge judged anything: every message went to the documented listener unchecked

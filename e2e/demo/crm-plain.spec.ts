@@ -10,7 +10,7 @@ test.describe('CRM with plain code against the client', () => {
     await demo.crm.locator('input[name="l1"]').fill('NoSale');
     await demo.crm.locator('input[name="schedule"]').fill('2026-12-24 09:00:00');
     await demo.crm.locator('#dispose').click();
-    await expect(demo.crm.locator('#outcomes li').last()).toHaveText('dispositionCall → {"confirmed":true,"result":"OK"}');
+    await expect(demo.crm.locator('#outcomes li').last()).toHaveText('dispositionCall → done: {"confirmed":true,"result":"OK"}');
     await expect(arg(demo, 1, 'l1')).toHaveText('"NoSale"');
     await expect(arg(demo, 1, 'schedule')).toHaveText('"2026-12-24 09:00:00"');
     await expect(rows(demo, 'reply-ok')).toHaveCount(1);

@@ -8,7 +8,7 @@ export { ORIGINS };
 export interface Setup {
   crm?: 'elements' | 'plain' | 'legacy';
   crmHost?: 'ip' | 'name';
-  form?: 'bridge' | 'legacy';
+  form?: 'bridge' | 'kept' | 'unlisted' | 'legacy';
   hostile?: 'c' | 'b' | 'suffix' | 'glued' | 'off';
   platform?: 'succeed' | 'fail' | 'never';
 }

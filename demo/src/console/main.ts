@@ -33,10 +33,10 @@ const HOSTILE: Record<string, string | undefined> = {
   off: undefined,
 };
 
-/** A new call: what the console's CTI would hand the form. */
+/** A new call: what the console's CTI hands the form (the form page turns it into its CTI global). */
 function newCall() {
   const hex = () => Math.random().toString(16).slice(2, 6);
-  return { campaign: 'Sales<-', callerid: '099123456', guid: `${hex()}${hex()}-${hex()}-${hex()}-${hex()}-${hex()}${hex()}${hex()}` };
+  return { campaign: 'Sales<-', callerid: '099123456', guid: `${hex()}${hex()}-${hex()}-${hex()}-${hex()}-${hex()}${hex()}${hex()}`, vars: 'customer=Ana María:plan=gold' };
 }
 
 /** (Re)opens the call tab with the form, which frames the chosen CRM page and hostile page. */
@@ -45,8 +45,13 @@ function openTab(): void {
   const call = newCall();
   const crmOrigin = s.crmHost === 'name' ? TEST_HOSTS.crmByName : ORIGINS.crm;
   const crm = new URL(`/crm-${s.crm}.html`, crmOrigin);
-  for (const [k, v] of Object.entries(call)) crm.searchParams.set(k, v);
+  // With ucbridge on both sides the bridge hands the CRM its call (callContext). A page without ucbridge on
+  // either side, or one the form's bridge does not list, cannot be handed it: the form puts the call in the
+  // CRM's URL, as forms do today.
+  if (s.crm === 'legacy' || s.form === 'legacy' || s.form === 'unlisted') for (const k of ['campaign', 'callerid', 'guid'] as const) crm.searchParams.set(k, call[k]);
   const form = new URL(s.form === 'legacy' ? '/form-legacy.html' : '/form.html', location.origin);
+  if (s.form === 'kept') form.searchParams.set('documented', 'kept');
+  if (s.form === 'unlisted') form.searchParams.set('list', 'off');
   form.searchParams.set('crm', crm.href);
   const hostile = HOSTILE[s.hostile];
   if (hostile) form.searchParams.set('hostile', new URL('/hostile.html', hostile).href);

@@ -1,12 +1,28 @@
+import type { CallContext } from '@ucbridge/iframe-client';
 import { ORIGINS } from '../shared/origins.js';
 
 /** The console's form, where every CRM page sends its requests (origin A). */
 export const FORM_ORIGIN = ORIGINS.console;
 
-/** The call the form handed the CRM in its URL (as a real form passes its CTI data). */
-export function callContext(): { campaign: string; callerid: string; guid: string } {
+/**
+ * The call in this page's URL, when a form without ucbridge put it there (as forms do today); `undefined`
+ * otherwise. With ucbridge on both sides the call comes from the bridge instead (`host.callContext`).
+ */
+export function urlCall(): { campaign: string; callerid: string; guid: string } | undefined {
   const p = new URLSearchParams(location.search);
-  return { campaign: p.get('campaign') ?? 'Sales<-', callerid: p.get('callerid') ?? '099123456', guid: p.get('guid') ?? '3123-3123-3123-312-3123' };
+  const guid = p.get('guid');
+  return guid ? { campaign: p.get('campaign') ?? '', callerid: p.get('callerid') ?? '', guid } : undefined;
+}
+
+/** Shows which call the page is on (`#on-call`): the one the form shares, or why the agent has to type it. */
+export function showCall(call: CallContext | undefined): void {
+  const el = document.getElementById('on-call');
+  if (!el) return;
+  el.className = call ? 'ok' : 'warn';
+  el.dataset.guid = call?.guid ?? '';
+  el.textContent = call
+    ? `On call ${call.guid} · campaign ${call.campaign} · caller ${call.callerid}${call.agent ? ` · agent ${call.agent}` : ''} — from the form (host.callContext)`
+    : 'The form shares no call with this origin: type campaign, caller ID and call ID.';
 }
 
 /** Fills the page's origin badge. */

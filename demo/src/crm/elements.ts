@@ -1,6 +1,6 @@
 import { connectToHost } from '@ucbridge/iframe-client';
 import '@ucbridge/iframe-client/elements';
-import { callContext, FORM_ORIGIN, note, showOrigin } from './context.js';
+import { FORM_ORIGIN, note, showCall, showOrigin, urlCall } from './context.js';
 
 // The CRM developer who wants UI: one connection, shared by both elements through their `host` property.
 showOrigin();
@@ -17,22 +17,34 @@ const host = framed ? connectToHost({
     connection.className = 'bad';
     connection.textContent = `Connection lost (${reason.code}); reconnecting…`;
   },
+  // the element shows the call it disposes: render it again whenever the form's call changes
+  onCallContext: (call) => {
+    showCall(call);
+    document.querySelector('ucb-disposition-form')?.requestUpdate();
+  },
 }) : undefined;
 if (!framed) {
   connection.className = 'bad';
   connection.textContent = 'This page is not inside a console form: nobody to talk to.';
 }
-// no answer to the handshake: the form has no ucbridge, calls will go the documented way
+// a form that does not list this page says so at once: show it on the CRM side
+host?.connected.catch((error: { code: string; message: string }) => {
+  connection.className = 'bad';
+  connection.textContent = `Refused by the form: ${error.code} — ${error.message}`;
+});
+// no answer to the handshake (closing HELLO at 1.5 s, 0.5 s to answer it): the form has no ucbridge,
+// calls will go the documented way
 setTimeout(() => {
-  if (host && !host.info) {
+  if (host && !host.info && connection.className !== 'bad') {
     connection.className = 'warn';
     connection.textContent = 'No ucbridge bridge answered: calls are posted the documented way and cannot be confirmed.';
   }
-}, 1600);
+}, 2100);
 
 const form = document.querySelector('ucb-disposition-form')!;
 const close = document.querySelector('ucb-close-tab')!;
-Object.assign(form, callContext(), {
+// a form without ucbridge put the call in the URL (the element then shows it in its fields)
+Object.assign(form, urlCall(), {
   host,
   l1Options: ['Sale', { value: 'NoSale', label: 'No sale' }, { value: 'CallBack', label: 'Call back' }],
 });

@@ -8,6 +8,11 @@ export interface Trick {
   title: string;
   /** What the form must do with it. */
   expect: string;
+  /** The form may run it (a well-formed documented message from a listed origin): a listed origin may dispose and close the tab. */
+  mayRun?: boolean;
+  /** Its message comes from a frame inside this page, not from this page. */
+  relayed?: boolean;
+  /** Posts its messages; returns how many this page posted itself. */
   run(form: Window): number;
 }
 
@@ -50,19 +55,21 @@ export const TRICKS: Trick[] = [
   {
     id: 'legacy-dispose',
     title: 'A well-formed documented DISPOSITION_CALL',
-    expect: 'refused unless this origin is listed (ORIGIN_NOT_ALLOWED)',
+    expect: 'refused unless this origin is listed (ORIGIN_NOT_ALLOWED); a listed origin may dispose the form\'s current call only (this one is another: WRONG_CALL)',
+    mayRun: true,
     run: (form) => postAll(form, [dispose(CALL)]),
   },
   {
     id: 'legacy-close',
     title: 'A documented CLOSE_TAB',
-    expect: 'refused unless this origin is listed: the tab stays open',
+    expect: 'refused unless this origin is listed: the tab stays open; a listed origin may close it',
+    mayRun: true,
     run: (form) => postAll(form, [{ action: 'CLOSE_TAB' }]),
   },
   {
     id: 'hello',
     title: 'A ucbridge handshake (HELLO), then a bad request on the port',
-    expect: 'no port for an unlisted origin; a listed one gets a port, and its bad request INVALID_ARGUMENT',
+    expect: 'REFUSED (ORIGIN_NOT_ALLOWED), no port, for an unlisted origin; a listed one gets a port, and its bad request INVALID_ARGUMENT',
     run: (form) => handshake(form, [1]),
   },
   {
@@ -127,14 +134,21 @@ export const TRICKS: Trick[] = [
     id: 'grandchild',
     title: 'A well-formed DISPOSITION_CALL from a frame inside this page (a grandchild of the form)',
     expect: 'SOURCE_NOT_ALLOWED: only the form\'s own child frames may talk to it, whatever their origin',
+    relayed: true,
     run: () => {
       // the relay (this page again, ?relay=1) posts to parent.parent = the form as soon as it loads
       const relay = document.createElement('iframe');
       relay.hidden = true;
       relay.src = `${location.pathname}?relay=1`;
       document.body.append(relay);
-      return 1;
+      return 0;
     },
+  },
+  {
+    id: 'wrong-call',
+    title: 'A well-formed DISPOSITION_CALL for another call (a real-looking call id that is not the form\'s)',
+    expect: 'WRONG_CALL from a listed origin: the form disposes only its current call (ORIGIN_NOT_ALLOWED first when unlisted)',
+    run: (form) => postAll(form, [dispose({ ...CALL, guid: '824da669-0000-4000-8000-000000000666', comment: 'somebody else\'s call' })]),
   },
   {
     id: 'flood',

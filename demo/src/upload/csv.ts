@@ -81,18 +81,23 @@ export function toContacts(header: string[], rows: CsvRow[]): { contacts: { line
     }
     const contact: DialerContact = { phone: '' };
     const vars: Record<string, string> = {};
+    let bad = false;
     header.forEach((name, i) => {
       const value = cells[i]!.trim();
       if (name === 'phone') contact.phone = value;
       else if (name === 'altPhones') contact.altPhones = value ? value.split(/[:\s]+/) : [];
       else if (name === 'priority') {
-        if (value) contact.priority = Number(value);
+        // the cell's own text in the report, not what Number() makes of it (NaN for "high")
+        if (value && !/^\d+$/.test(value)) {
+          problems.push({ line, field: 'priority', reason: `"${value}" is not a whole number from 1 (highest) to 9999 (lowest)` });
+          bad = true;
+        } else if (value) contact.priority = Number(value);
       } else if (name === 'agentPhone') {
         if (value) contact.agentPhone = value;
       } else if (value !== '') vars[name] = value;
     });
     if (Object.keys(vars).length) contact.vars = vars;
-    contacts.push({ line, contact });
+    if (!bad) contacts.push({ line, contact });
   }
   return { contacts, problems };
 }

@@ -85,7 +85,9 @@ async function upload(): Promise<void> {
   try {
     const result = await withSession({ baseUrl: input('base-url').value, user: input('user').value, password: input('password').value }, (session) => sendDialerBase(session, base!));
     status.className = 'ok';
-    status.textContent = `Accepted by the platform: ${result.parts.map((p) => `${p.filename} (${p.cant} lines)`).join(', ')} for campaign ${result.campaign}.`;
+    status.textContent = `Accepted by the platform: ${result.parts.map((p) => `${p.filename} (${p.cant} lines)`).join(', ')} for campaign ${result.campaign}. Pick or validate a file again to upload another base.`;
+    // done: a second click must not upload the same base again
+    base = undefined;
   } catch (error) {
     status.className = 'bad';
     status.textContent = isIntegraError(error) ? `${error.code}: ${error.message}` : String(error);

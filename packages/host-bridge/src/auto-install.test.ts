@@ -67,7 +67,7 @@ describe('autoInstall (the script-tag start-up, from source)', () => {
     const { win, warnings, load, script } = setup({ allowedOrigin: 'https://crm.example.com' });
     autoInstall(script, win);
     expect(warnings).toEqual([
-      'ucbridge UNKNOWN_ATTRIBUTE: data-allowed-origin is not read (misspelt?): use data-allowed-origins, data-legacy, data-log',
+      'ucbridge UNKNOWN_ATTRIBUTE: data-allowed-origin is not read (misspelt?): use data-allowed-origins, data-legacy, data-call-context, data-log',
     ]);
     load();
     expect(warnings[1]).toMatch(/^ucbridge NOTHING_INSTALLED:/);
@@ -88,9 +88,9 @@ describe('autoInstall (the script-tag start-up, from source)', () => {
     (win as unknown as { addEventListener: unknown }).addEventListener = (type: string, handler: (event: object) => void) => listeners.set(type, handler);
     const api = autoInstall(script, win);
     listeners.get('message')!({ data: { action: 'CLOSE_TAB' }, origin: 'https://evil.example', source: {} });
+    // a sender that is not a frame of the form is refused unread: the log says so, without its message
     expect(lines).toEqual([
-      ['ucbridge host received from https://evil.example', { action: 'CLOSE_TAB' }],
-      ['ucbridge host refused from https://evil.example', 'ucbridge SOURCE_NOT_ALLOWED: not a child frame'],
+      ['ucbridge host refused from https://evil.example', 'ucbridge SOURCE_NOT_ALLOWED: not a frame of this form'],
     ]);
     api.bridge!.destroy();
   });

@@ -12,12 +12,13 @@ export interface UCBridgeGlobal {
 }
 
 /** The `data-*` attributes the script tag reads (dataset names); any other is likely a typo. */
-const ATTRIBUTES = ['allowedOrigins', 'legacy', 'log'];
+const ATTRIBUTES = ['allowedOrigins', 'legacy', 'callContext', 'log'];
 
 /**
  * The script-tag build's start-up: defines `window.UCBridge`, then, when `script` carries
  * `data-allowed-origins` (space- or comma-separated), installs a bridge from it (`data-legacy="false"`
- * turns legacy messages off, `data-log` prints every message: the `log` option) and exposes it as
+ * turns legacy messages off, `data-call-context="cti"` shares the form's `CTI` call and locks
+ * dispositions to it, `data-log` prints every message: the `log` option) and exposes it as
  * `UCBridge.bridge`. An attribute that is present but empty or invalid throws after `UCBridge` is
  * defined, so the mistake shows in the console. A second copy of the script changes nothing: two
  * bridges would dispose a legacy call twice.
@@ -46,7 +47,7 @@ export function autoInstall(script: HTMLOrSVGScriptElement | null, win: Window &
   for (const name in data) {
     if (!ATTRIBUTES.includes(name)) {
       const attribute = 'data-' + name.replace(/[A-Z]/g, (letter) => '-' + letter.toLowerCase());
-      console.warn(bridgeMessage('UNKNOWN_ATTRIBUTE', `${attribute} is not read (misspelt?): use data-allowed-origins, data-legacy, data-log`));
+      console.warn(bridgeMessage('UNKNOWN_ATTRIBUTE', `${attribute} is not read (misspelt?): use data-allowed-origins, data-legacy, data-call-context, data-log`));
     }
   }
   const check = () =>
@@ -56,8 +57,11 @@ export function autoInstall(script: HTMLOrSVGScriptElement | null, win: Window &
         ? bridgeMessage('NOTHING_INSTALLED', 'no bridge: add data-allowed-origins="https://your.crm.example" to the script tag')
         : bridgeMessage('MODULE_SCRIPT', 'no bridge: a type="module" script cannot read data-allowed-origins; use a plain <script src>'),
     );
+  // call context hook (issue 12): data-call-context="cti" shares the form's CTI call with every listed origin
+  const callContext = data.callContext;
+  if (callContext != null && callContext != 'cti') throw new TypeError(bridgeMessage('INVALID_OPTION', `data-call-context must be "cti", not "${callContext}"`));
   const origins = data.allowedOrigins;
-  if (origins != null) api.bridge = create({ allowedOrigins: origins, legacy: data.legacy != 'false', log: data.log != null && data.log != 'false', window: win });
+  if (origins != null) api.bridge = create({ allowedOrigins: origins, legacy: data.legacy != 'false', callContext, log: data.log != null && data.log != 'false', window: win });
   // checked once the page has loaded: its own scripts may call UCBridge.createHostBridge themselves
   else if (win.document?.readyState == 'complete') setTimeout(check);
   else win.addEventListener('load', check, { once: true });

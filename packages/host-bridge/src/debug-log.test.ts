@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 /** A form window with one child frame (the CRM); returns what the bridge printed, line by line. */
-function setup(log: HostBridgeOptions['log']) {
+function setup(log: HostBridgeOptions['log'], options: Partial<HostBridgeOptions> = {}) {
   const listeners = new Map<string, (event: unknown) => void>();
   const posted: { message: unknown; port?: NodePort }[] = [];
   const crm = { postMessage: (message: unknown, _target: string, transfer?: NodePort[]) => void posted.push({ message, port: transfer?.[0] }) };
@@ -23,10 +23,10 @@ function setup(log: HostBridgeOptions['log']) {
     addEventListener: (type: string, fn: (event: unknown) => void) => listeners.set(type, fn),
     removeEventListener: () => {},
   };
-  const bridge = createHostBridge({ allowedOrigins: CRM, window: win as unknown as Window, onRejected: () => {}, log });
+  const bridge = createHostBridge({ allowedOrigins: CRM, window: win as unknown as Window, onRejected: () => {}, log, ...options });
   cleanups.push(() => bridge.destroy());
   const post = (data: unknown, origin = CRM, source: unknown = crm) => listeners.get('message')!({ data, origin, source });
-  return { post, posted };
+  return { post, posted, bridge };
 }
 
 describe('the log option', () => {
@@ -74,6 +74,32 @@ describe('the log option', () => {
     expect(lines[3]![1]).toEqual({ ucbridge: 1, id: 'r1', action: 'CLOSE_TAB' });
     expect(lines[5]![1]).toMatchObject({ replyTo: 'r1', ok: false });
     expect(lines[6]![1]).toBe('ucbridge PLATFORM_MISSING: parent.closeActiveTab is missing');
+  });
+
+  it('prints a refused HELLO with the reason, then the REFUSED it sent', () => {
+    const lines: [string, unknown][] = [];
+    const { post, posted } = setup((line, detail) => void lines.push([line, detail]));
+    post({ ucbridge: 1, type: 'HELLO', id: 'h1', versions: [1] }, 'https://crm.example.co');
+    expect(posted.map(({ message }) => message)).toEqual([{ ucbridge: 1, type: 'REFUSED', replyTo: 'h1', code: 'ORIGIN_NOT_ALLOWED' }]);
+    expect(lines).toEqual([
+      ['ucbridge host received from https://crm.example.co', { ucbridge: 1, type: 'HELLO', id: 'h1', versions: [1] }],
+      ['ucbridge host sent to https://crm.example.co', { ucbridge: 1, type: 'REFUSED', replyTo: 'h1', code: 'ORIGIN_NOT_ALLOWED' }],
+      ['ucbridge host refused from https://crm.example.co', expect.stringMatching(/^ucbridge ORIGIN_NOT_ALLOWED: https:\/\/crm\.example\.co is not in allowedOrigins/)],
+    ]);
+  });
+
+  it('prints the WELCOME with the call and every CALL_CONTEXT sent on the port', () => {
+    const lines: [string, unknown][] = [];
+    const call = { guid: 'g-1', campaign: 'Sales<-', callerid: '099', vars: {} };
+    const { post, posted, bridge } = setup((line, detail) => void lines.push([line, detail]), { callContext: () => call });
+    post({ ucbridge: 1, type: 'HELLO', id: 'h1', versions: [1] });
+    cleanups.push(() => posted[0]!.port!.close());
+    bridge.setCallContext({ ...call, guid: 'g-2' });
+    const sent = lines.filter(([line]) => line == `ucbridge host sent to ${CRM}`).map(([, detail]) => detail);
+    expect(sent).toEqual([
+      expect.objectContaining({ type: 'WELCOME', callContext: call }),
+      { ucbridge: 1, type: 'CALL_CONTEXT', callContext: { ...call, guid: 'g-2' } },
+    ]);
   });
 
   it('log: true prints with console.log; a printer that throws does not stop the bridge', () => {

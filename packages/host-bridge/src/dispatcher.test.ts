@@ -1,6 +1,7 @@
 import { BridgeError, type Disposition } from '@ucbridge/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDispatcher } from './dispatcher.js';
+import { rememberDispositions } from './dispositions.js';
 import type { HostBridgeOptions, RequestContext } from './types.js';
 
 const d: Disposition = { campaign: 'Sales<-', callerid: '099123456', guid: 'g-1', l1: 'Sold', l2: 'Card', l3: 'Visa', d1: 'x', d2: 'y', comment: 'c', schedule: '2026-12-01 09:30:00' };
@@ -13,7 +14,8 @@ function formWindow(platform: { UC_DispositionCall?: unknown; closeActiveTab?: u
 }
 
 function dispatcher(win: Window, options: Partial<HostBridgeOptions> = {}) {
-  return createDispatcher({ allowedOrigins: 'https://crm.example.com', ...options }, win);
+  const platformTimeoutMs = options.platformTimeoutMs ?? 30_000;
+  return createDispatcher({ allowedOrigins: 'https://crm.example.com', ...options }, win, { platformTimeoutMs, remember: rememberDispositions(win), warnTwice: () => {} });
 }
 
 /** The error a promise rejects with. */

@@ -1,8 +1,11 @@
-import { BridgeError, bridgeMessage, type ErrorCode } from '@ucbridge/protocol';
+import { BridgeError, bridgeMessage, type ErrorCode, type FailedOutcome } from '@ucbridge/protocol';
 
-/** A `BridgeError` whose message reads `ucbridge CODE: message` (protocol's `bridgeMessage`, the one format). */
-export function fail(code: ErrorCode, message: string, field?: string): BridgeError {
-  return new BridgeError(code, bridgeMessage(code, message), field);
+/**
+ * A `BridgeError` whose message reads `ucbridge CODE: message` (protocol's `bridgeMessage`, the one
+ * format). `outcome` is `'not-done'` unless the action may have reached the platform (`'unknown'`).
+ */
+export function fail(code: ErrorCode, message: string, field?: string, outcome?: FailedOutcome): BridgeError {
+  return new BridgeError(code, bridgeMessage(code, message), field, outcome);
 }
 
 /** A failed protocol check as an error: `INVALID_ARGUMENT` for a disposition field, else `INVALID_MESSAGE`. */
@@ -12,11 +15,12 @@ export function invalid({ field, message }: { field: string; message: string }):
 
 /**
  * Why an origin was refused, with the list and the fix. A `null` origin (a sandboxed frame, a
- * `file://` page) can never be listed: the fix is to serve the page over http(s).
+ * `file://` page) can never be listed: the fix is to serve the page over http(s) (and, for a sandboxed
+ * iframe, `allow-same-origin`).
  */
-export function notAllowed(origin: string, allowedOrigins: unknown): string {
+export function notAllowed(origin: string, allowedOrigins: string): string {
   return origin == 'null'
-    ? 'origin null (a sandboxed frame or a file:// page) cannot be allowed: serve the page over http(s)'
+    ? 'origin null (a sandboxed frame or a file:// page) can never be in allowedOrigins: serve the page over http(s), and give a sandboxed iframe allow-same-origin'
     : `${origin} is not in allowedOrigins (${allowedOrigins}): add it there, or to data-allowed-origins, if that page is yours`;
 }
 

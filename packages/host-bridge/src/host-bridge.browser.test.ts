@@ -107,7 +107,7 @@ describe('host bridge in Chromium with real frames', () => {
     formWin.addEventListener('message', (e) => e.data?.action && documented(e.data));
     runIn(crmWin, CRM_HELLO('h1'));
     await until(() => expect(crmWin.port).toBeInstanceOf(crmWin.MessagePort));
-    expect((crmWin as unknown as { welcome: unknown }).welcome).toEqual({ ucbridge: 1, type: 'WELCOME', replyTo: 'h1', version: 1, actions: ['CLOSE_TAB', 'DISPOSITION_CALL', 'whoAmI'] });
+    expect((crmWin as unknown as { welcome: unknown }).welcome).toEqual({ ucbridge: 1, type: 'WELCOME', replyTo: 'h1', version: 1, actions: ['CLOSE_TAB', 'DISPOSITION_CALL', 'whoAmI'], platformTimeoutMs: 30_000 });
     crmWin.port!.postMessage({ ucbridge: 1, id: 'r1', action: 'DISPOSITION_CALL', disposition });
     crmWin.port!.postMessage({ ucbridge: 1, id: 'r2', action: 'whoAmI' });
     await until(() => expect(crmWin.portInbox).toHaveLength(2));
@@ -116,7 +116,8 @@ describe('host bridge in Chromium with real frames', () => {
       { ucbridge: 1, replyTo: 'r2', ok: true, result: 'the form' },
     ]);
     uc.mockImplementation((...args: unknown[]) => (args[11] as (e: unknown) => void)('campaign closed'));
-    crmWin.port!.postMessage({ ucbridge: 1, id: 'r3', action: 'DISPOSITION_CALL', disposition });
+    // another disposition: the same one again would be answered with the first call's outcome
+    crmWin.port!.postMessage({ ucbridge: 1, id: 'r3', action: 'DISPOSITION_CALL', disposition: { ...disposition, l1: 'Not interested' } });
     await until(() => expect(crmWin.portInbox).toHaveLength(3));
     expect(crmWin.portInbox[2]).toMatchObject({ replyTo: 'r3', ok: false, error: { code: 'PLATFORM_ERROR', message: expect.stringContaining('campaign closed') } });
     expect(documented).not.toHaveBeenCalled();

@@ -1,4 +1,4 @@
-import { createHostBridge, type BridgeLogEvent, type HostBridge, type HostBridgeOptions } from '@ucbridge/host-bridge';
+import { createHostBridge, type AllowedOrigin, type BridgeLogEvent, type CallContext, type HostBridge, type HostBridgeOptions } from '@ucbridge/host-bridge';
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { MessagePort as NodePort } from 'node:worker_threads';
 
@@ -17,10 +17,13 @@ type Frame = ReturnType<typeof frame>;
 function formWindow(children: Frame[]) {
   const listeners = new Map<string, Set<(event: unknown) => void>>();
   const console = { closeActiveTab: vi.fn() };
+  // the platform's function; the bridge puts its guard in front of it on the window
+  const uc = vi.fn((...args: unknown[]) => (args[10] as (r: unknown) => void)('saved'));
   const win = {
+    uc,
     frames: children,
     parent: console,
-    UC_DispositionCall: vi.fn((...args: unknown[]) => (args[10] as (r: unknown) => void)('saved')),
+    UC_DispositionCall: uc as unknown,
     addEventListener: (type: string, fn: (event: unknown) => void) => listeners.set(type, (listeners.get(type) ?? new Set()).add(fn)),
     removeEventListener: (type: string, fn: (event: unknown) => void) => listeners.get(type)?.delete(fn),
     fire: (type: string, event: unknown = {}) => listeners.get(type)?.forEach((fn) => fn(event)),
@@ -80,7 +83,7 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
     const reply = next(port);
     port.postMessage({ ucbridge: 1, id: 'r1', action: 'DISPOSITION_CALL', disposition });
     expect(await reply).toEqual({ ucbridge: 1, replyTo: 'r1', ok: true, result: 'saved' });
-    expect(win.UC_DispositionCall.mock.calls[0]!.slice(0, 10)).toEqual(Object.values(disposition));
+    expect(win.uc.mock.calls[0]!.slice(0, 10)).toEqual(Object.values(disposition));
   });
 
   it('accepts the documented legacy messages, calls the platform in order and replies nothing', async () => {
@@ -88,8 +91,8 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
     post({ action: 'CLOSE_TAB' });
     post({ action: 'DISPOSITION_CALL', disposition });
     expect(win.parent.closeActiveTab).toHaveBeenCalledOnce();
-    expect(win.UC_DispositionCall).toHaveBeenCalledOnce();
-    expect(win.UC_DispositionCall.mock.calls[0]!.slice(0, 10)).toEqual(['Sales<-', '099123456', 'g-1', 'Sold', '', '', '', '', 'ok', '']);
+    expect(win.uc).toHaveBeenCalledOnce();
+    expect(win.uc.mock.calls[0]!.slice(0, 10)).toEqual(['Sales<-', '099123456', 'g-1', 'Sold', '', '', '', '', 'ok', '']);
     expect(crm.posted).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(accepted.map((e) => [e.kind, e.action])).toContainEqual(['legacy', 'DISPOSITION_CALL']);
@@ -113,8 +116,9 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
       const { crm, post, win, rejected } = setup();
       post({ action: 'DISPOSITION_CALL', disposition }, origin);
       post({ ucbridge: 1, type: 'HELLO', id: 'h', versions: [1] }, origin);
-      expect(win.UC_DispositionCall).not.toHaveBeenCalled();
-      expect(crm.posted).toEqual([]);
+      expect(win.uc).not.toHaveBeenCalled();
+      // the HELLO is told why, with nothing but its id and the code (a sandboxed frame is reached by '*')
+      expect(crm.posted).toEqual([{ message: { ucbridge: 1, type: 'REFUSED', replyTo: 'h', code: 'ORIGIN_NOT_ALLOWED' }, target: origin === 'null' ? '*' : origin, port: undefined }]);
       expect(rejected).toEqual([
         expect.objectContaining({ kind: 'legacy', origin, code: 'ORIGIN_NOT_ALLOWED' }),
         expect.objectContaining({ kind: 'hello', origin, code: 'ORIGIN_NOT_ALLOWED' }),
@@ -136,7 +140,7 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
     post({ action: 'DISPOSITION_CALL', disposition: JSON.parse('{"__proto__":{"x":1},"campaign":"a","callerid":"b","guid":"c","l1":"d"}') });
     post({ action: 'DISPOSITION_CALL', disposition: { ...disposition, comment: 'x'.repeat(100_000) } });
     post({ action: 'HANG_UP' });
-    expect(win.UC_DispositionCall).not.toHaveBeenCalled();
+    expect(win.uc).not.toHaveBeenCalled();
     expect(rejected.map((e) => [e.code, e.field])).toEqual([
       ['INVALID_ARGUMENT', 'disposition.l1'],
       ['INVALID_ARGUMENT', 'disposition.__proto__'],
@@ -145,10 +149,18 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
     ]);
   });
 
-  it('ignores foreign traffic without a log line', () => {
+  it('ignores foreign traffic from its frames without a log line', () => {
     const { post, rejected, accepted } = setup();
-    for (const data of ['hello', 42, null, { type: 'webpackOk' }, { ucbridge: 2, type: 'HELLO' }, [{ action: 'CLOSE_TAB' }]]) post(data, 'https://evil.example', null);
+    for (const data of ['hello', 42, null, { type: 'webpackOk' }, { ucbridge: 2, type: 'HELLO' }, [{ action: 'CLOSE_TAB' }]]) post(data, 'https://evil.example');
     expect([...rejected, ...accepted]).toEqual([]);
+  });
+
+  it('refuses a sender that is not one of its frames without reading the message', () => {
+    const { post, rejected } = setup();
+    const data = {};
+    Object.defineProperty(data, 'ucbridge', { get: () => expect.unreachable('event.data was read') });
+    post(data, CRM, { postMessage() {} });
+    expect(rejected).toEqual([expect.objectContaining({ kind: 'message', origin: CRM, code: 'SOURCE_NOT_ALLOWED' })]);
   });
 
   it('with legacy: false ignores legacy messages (a documented listener handles them) but still connects', () => {
@@ -164,7 +176,7 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
     const { crm, post, rejected } = setup();
     post({ ucbridge: 1, type: 'HELLO', id: 'h9', versions: [2, 3] });
     expect(crm.posted).toEqual([
-      { message: { ucbridge: 1, type: 'REFUSED', replyTo: 'h9', versions: [1], error: expect.objectContaining({ code: 'VERSION_MISMATCH' }) }, target: CRM, port: undefined },
+      { message: { ucbridge: 1, type: 'REFUSED', replyTo: 'h9', code: 'VERSION_MISMATCH' }, target: CRM, port: undefined },
     ]);
     post({ ucbridge: 1, type: 'HELLO', id: 'bad id!', versions: [1] });
     expect(rejected.map((e) => e.code)).toEqual(['VERSION_MISMATCH', 'INVALID_MESSAGE']);
@@ -178,7 +190,8 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
     old.on('message', (m) => received.push(m));
     const fresh = connect(post, crm, 'h2');
     await closed;
-    expect(received).toEqual([]);
+    // the old client, if it still lives, learns that another took the connection
+    expect(received).toEqual([{ ucbridge: 1, type: 'BYE', code: 'REPLACED' }]);
     const reply = next(fresh);
     fresh.postMessage({ ucbridge: 1, id: 'r1', action: 'CLOSE_TAB' });
     expect(await reply).toMatchObject({ replyTo: 'r1', ok: true });
@@ -243,25 +256,22 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
   it('ORIGIN_NOT_ALLOWED for origin null (sandboxed frame, file:// page) says to serve it over http(s), not to list it', () => {
     const { post, rejected } = setup();
     post({ action: 'CLOSE_TAB' }, 'null');
-    expect(rejected.map((e) => e.message)).toEqual(['ucbridge ORIGIN_NOT_ALLOWED: origin null (a sandboxed frame or a file:// page) cannot be allowed: serve the page over http(s)']);
+    expect(rejected.map((e) => e.message)).toEqual(['ucbridge ORIGIN_NOT_ALLOWED: origin null (a sandboxed frame or a file:// page) can never be in allowedOrigins: serve the page over http(s), and give a sandboxed iframe allow-same-origin']);
   });
 
-  it('warns a HELLO refused for its origin once per origin and code, not at every retry; other refusals each time', () => {
+  it('warns a refusal once per origin and code (in 10 s), message first, not at every retry or flood', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { post, crm } = setup({ onRejected: undefined });
     for (let i = 0; i < 3; i++) post({ ucbridge: 1, type: 'HELLO', id: `h${i}`, versions: [1] }, 'https://crm.example.co', crm);
     post({ ucbridge: 1, type: 'HELLO', id: 'h9', versions: [1] }, 'http://crm.example.com', crm);
     post({ action: 'CLOSE_TAB' }, 'https://crm.example.co');
     post({ action: 'CLOSE_TAB' }, 'https://crm.example.co');
-    // a malformed HELLO is no retry: each one is warned
+    // another code from an allowed origin is warned on its own (once, too)
     post({ ucbridge: 1, type: 'HELLO', id: 'a b', versions: [1] }, CRM, crm);
     post({ ucbridge: 1, type: 'HELLO', id: 'c d', versions: [1] }, CRM, crm);
     expect(warn.mock.calls.map(([message, event]) => [(message as string).split(':')[0], (event as BridgeLogEvent).kind, (event as BridgeLogEvent).origin])).toEqual([
       ['ucbridge ORIGIN_NOT_ALLOWED', 'hello', 'https://crm.example.co'],
       ['ucbridge ORIGIN_NOT_ALLOWED', 'hello', 'http://crm.example.com'],
-      ['ucbridge ORIGIN_NOT_ALLOWED', 'legacy', 'https://crm.example.co'],
-      ['ucbridge ORIGIN_NOT_ALLOWED', 'legacy', 'https://crm.example.co'],
-      ['ucbridge INVALID_MESSAGE', 'hello', CRM],
       ['ucbridge INVALID_MESSAGE', 'hello', CRM],
     ]);
     warn.mockRestore();
@@ -284,8 +294,9 @@ describe('createHostBridge (by its package name, in Node with a fake window)', (
   });
 
   it('has the public types of the API contract', () => {
-    expectTypeOf(createHostBridge).parameter(0).toHaveProperty('allowedOrigins').toEqualTypeOf<readonly string[] | string>();
+    expectTypeOf(createHostBridge).parameter(0).toHaveProperty('allowedOrigins').toEqualTypeOf<readonly AllowedOrigin[] | string>();
+    expectTypeOf<HostBridge>().toHaveProperty('callContext').toEqualTypeOf<CallContext | undefined>();
     expectTypeOf<HostBridge>().toHaveProperty('actions').toEqualTypeOf<string[]>();
-    expectTypeOf<BridgeLogEvent['kind']>().toEqualTypeOf<'hello' | 'request' | 'legacy' | 'reply'>();
+    expectTypeOf<BridgeLogEvent['kind']>().toEqualTypeOf<'message' | 'hello' | 'request' | 'legacy' | 'reply'>();
   });
 });

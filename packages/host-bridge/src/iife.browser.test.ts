@@ -89,7 +89,7 @@ describe('dist/host-bridge.iife.js in a script tag', () => {
     const { formWin } = await formWith(`data-allowed-origin="${location.origin}"`);
     await until(() =>
       expect(formWin.warnings).toEqual([
-        'ucbridge UNKNOWN_ATTRIBUTE: data-allowed-origin is not read (misspelt?): use data-allowed-origins, data-legacy, data-log',
+        'ucbridge UNKNOWN_ATTRIBUTE: data-allowed-origin is not read (misspelt?): use data-allowed-origins, data-legacy, data-call-context, data-log',
         expect.stringMatching(/^ucbridge NOTHING_INSTALLED: /),
       ]),
     );

@@ -2,6 +2,7 @@ import { BridgeError } from '@ucbridge/protocol';
 import { describe, expect, it, vi } from 'vitest';
 import type { RunAction } from './dispatcher.js';
 import type { Log } from './log.js';
+import { frameLimit } from './frame-limit.js';
 import { createSession, type PortLike } from './session.js';
 
 /** A synchronous port that clones like a real one (so a function in a result throws DataCloneError). */
@@ -32,7 +33,8 @@ function setup(options: { maxPending?: number } = {}) {
   const run: RunAction = (action, arg) => new Promise((resolve, reject) => calls.push({ action, arg, resolve, reject }));
   const log = vi.fn<Log>();
   const onEnd = vi.fn();
-  const close = createSession(port as unknown as PortLike, 'https://crm.example.com', ['CLOSE_TAB', 'DISPOSITION_CALL', 'saveNote', 'getThing'], run, options.maxPending ?? 16, log, onEnd);
+  const admit = frameLimit(options.maxPending);
+  const close = createSession(port as unknown as PortLike, 'https://crm.example.com', ['CLOSE_TAB', 'DISPOSITION_CALL', 'saveNote', 'getThing'], run, () => admit(port), log, onEnd);
   return { port, calls, log, onEnd, close };
 }
 
@@ -58,7 +60,7 @@ describe('session (one client port)', () => {
     expect(calls[0]).toMatchObject({ action: 'saveNote', arg: { text: 'hi' } });
     calls[0]!.reject(new BridgeError('PLATFORM_ERROR', 'ucbridge: busy'));
     await flush();
-    expect(port.sent).toEqual([{ ucbridge: 1, replyTo: 'c1', ok: false, error: { code: 'PLATFORM_ERROR', message: 'ucbridge: busy', field: undefined } }]);
+    expect(port.sent).toEqual([{ ucbridge: 1, replyTo: 'c1', ok: false, error: { code: 'PLATFORM_ERROR', message: 'ucbridge: busy', field: undefined, outcome: 'not-done' } }]);
   });
 
   it('answers INVALID_ARGUMENT naming the field of a bad disposition, and calls nothing', () => {
@@ -170,13 +172,23 @@ describe('session (one client port)', () => {
     ]);
   });
 
-  it('when replaced (the frame said HELLO again) answers what is pending but says no BYE', () => {
+  it('when replaced (the frame said HELLO again) answers what is pending, outcome unknown, then says BYE / REPLACED', () => {
     const { port, close, onEnd } = setup();
     port.deliver({ ucbridge: 1, id: 'q1', action: 'CLOSE_TAB' });
     close('replaced');
-    expect(port.sent).toEqual([{ ucbridge: 1, replyTo: 'q1', ok: false, error: expect.objectContaining({ code: 'DESTROYED' }) }]);
+    expect(port.sent).toEqual([
+      { ucbridge: 1, replyTo: 'q1', ok: false, error: expect.objectContaining({ code: 'DESTROYED', outcome: 'unknown' }) },
+      { ucbridge: 1, type: 'BYE', code: 'REPLACED' },
+    ]);
     expect(port.closed).toBe(true);
     expect(onEnd).toHaveBeenCalledOnce();
+  });
+
+  it('when its frame is gone, closes the port without a word (nobody is there)', () => {
+    const { port, close } = setup();
+    close('gone');
+    expect(port.sent).toEqual([]);
+    expect(port.closed).toBe(true);
   });
 
   it('ends quietly when the client says BYE', () => {

@@ -1,4 +1,5 @@
-import { checkRequest, isBridgeMessage, toWireError, type BridgeError, type Checked, type Reply, type Request } from '@ucbridge/protocol';
+import { checkRequest, isBridgeMessage, toWireError, type BridgeError, type Bye, type Checked, type Reply, type Request } from '@ucbridge/protocol';
+import { safeParams } from './params.js';
 import type { RunAction } from './dispatcher.js';
 import { fail, invalid } from './fail.js';
 import type { Log } from './log.js';
@@ -8,14 +9,15 @@ export type PortLike = Pick<MessagePort, 'postMessage' | 'close' | 'onmessage'>;
 
 /**
  * Why a session ends: `destroyed` (bridge.destroy()), `unloading` (pagehide), `replaced` (a new HELLO
- * from the same frame), `bye` (the client said BYE: nothing more is posted).
+ * from the same frame), `gone` (its frame is no longer a child of the form), `bye` (the client said
+ * BYE: nothing more is posted).
  *
- * `replaced` answers what is pending but sends no `BYE`: after a reload nobody listens to the old port
- * anyway, and when two live clients share one frame a `BYE` would make the replaced one say HELLO at
- * once, replacing the other, which says HELLO at once… a storm. Without it the replaced client's next
- * calls time out on its side.
+ * `replaced` answers what is pending, then says `BYE` with `code: 'REPLACED'`: after a reload nobody
+ * listens to the old port anyway, and when two live clients share one frame the replaced one learns
+ * at once that another took the connection — and, told by the code, does not say HELLO again (which
+ * would replace the other, which would say HELLO… a storm).
  */
-export type CloseReason = 'destroyed' | 'unloading' | 'replaced' | 'bye';
+export type CloseReason = 'destroyed' | 'unloading' | 'replaced' | 'gone' | 'bye';
 
 /**
  * Serves one client's private port and returns its `close`. Requirements:
@@ -25,9 +27,10 @@ export type CloseReason = 'destroyed' | 'unloading' | 'replaced' | 'bye';
  * - a refused request (invalid, `UNKNOWN_ACTION`, `RATE_LIMITED`) calls nothing and is answered at
  *   once when it carries a usable id; a request (valid or not) with a pending id is refused without a
  *   reply (its reply would settle the first one);
- * - at most `maxPending` requests in flight, more are answered `RATE_LIMITED`;
+ * - at most as many requests in flight as `admit` lets the frame have (counted per frame, across its
+ *   ports and documented messages, until the action itself settles), more are answered `RATE_LIMITED`;
  * - on close, every pending request is answered `DESTROYED` — except `CLOSE_TAB` while the page
- *   unloads, which is the tab closing: answered ok — then `BYE` (not when `replaced`, see above);
+ *   unloads, which is the tab closing: answered ok — then `BYE` (with `code: 'REPLACED'` when replaced);
  *   nothing is posted after that.
  */
 export function createSession(
@@ -35,7 +38,7 @@ export function createSession(
   origin: string,
   actions: readonly string[],
   run: RunAction,
-  maxPending: number,
+  admit: () => (() => void) | undefined,
   log: Log,
   onEnd: () => void,
 ): (reason: CloseReason) => void {
@@ -61,9 +64,11 @@ export function createSession(
   function close(reason: CloseReason): void {
     if (reason !== 'bye') {
       pending.forEach((action, id) =>
-        reason === 'unloading' && action === 'CLOSE_TAB' ? settle(id, true, undefined) : settle(id, false, fail('DESTROYED', `bridge ${reason}: ${action} outcome unknown`)),
+        reason === 'unloading' && action === 'CLOSE_TAB'
+          ? settle(id, true, undefined)
+          : settle(id, false, fail('DESTROYED', `bridge ${reason}: ${action} outcome unknown`, undefined, 'unknown')),
       );
-      if (reason !== 'replaced') port.postMessage({ ucbridge: 1, type: 'BYE' });
+      if (reason !== 'gone') port.postMessage({ ucbridge: 1, type: 'BYE', code: reason === 'replaced' ? 'REPLACED' : undefined } satisfies Bye);
     }
     pending.clear();
     port.onmessage = null;
@@ -84,21 +89,23 @@ export function createSession(
         ? fail('INVALID_MESSAGE', 'id already pending', 'id')
         : !actions.includes(action!)
           ? fail('UNKNOWN_ACTION', 'no action ' + action, 'action')
-          : pending.size >= maxPending
-            ? fail('RATE_LIMITED', 'too many pending')
-            : undefined;
-    if (error) {
+          : undefined;
+    const release = error ? undefined : admit();
+    if (!release) {
+      const refusal = error ?? fail('RATE_LIMITED', 'too many calls in flight');
       // no answer to a pending id: it would settle the first request
-      if (id && !pending.has(id)) send(id, false, error);
-      return log('request', origin, action, error);
+      if (id && !pending.has(id)) send(id, false, refusal);
+      return log('request', origin, action, refusal);
     }
-    const arg = disposition ?? params;
+    const arg = disposition ?? safeParams(params);
     pending.set(id, action!);
     log('request', origin, action, undefined, arg);
-    run(action!, arg, { origin, action: action!, source: 'port' }).then(
-      (result) => settle(id, true, result),
-      (reason: unknown) => settle(id, false, reason),
-    );
+    run(action!, arg, { origin, action: action!, source: 'port' })
+      .then(
+        (result) => settle(id, true, result),
+        (reason: unknown) => settle(id, false, reason),
+      )
+      .finally(release);
   };
 
   return close;

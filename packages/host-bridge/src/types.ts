@@ -1,4 +1,5 @@
-import type { Disposition, ErrorCode } from '@ucbridge/protocol';
+import type { CallContext, Disposition, ErrorCode, FormFunction, Outcome } from '@ucbridge/protocol';
+import type { AllowedOrigin } from './scopes.js';
 
 /** What a handler learns about the request it serves. */
 export interface RequestContext {
@@ -26,11 +27,19 @@ export interface HostHandlers {
    * when `onError` is called. `d` is already validated (ten strings, schedule checked).
    */
   dispositionCall?: (d: Disposition, ctx: RequestContext) => unknown | Promise<unknown>;
+  /**
+   * Hangs up the call. No documented platform function does (the API page only says the CrossDomain proxy
+   * is there "to hang up the call"), so `HANG_UP` is offered only when the form gives this handler.
+   */
+  hangUp?: (ctx: RequestContext) => unknown | Promise<unknown>;
 }
 
 /**
  * One line of the bridge's log, for `onAccepted` / `onRejected`.
- * - `hello`: a handshake (accepted: a port was opened; rejected: why not);
+ * - `message`: refused before it was read, because its sender is not among the form's frames
+ *   (a popup, the console, a sibling): `SOURCE_NOT_ALLOWED`;
+ * - `hello`: a handshake (accepted: a port was opened; rejected: why not, and the frame was told
+ *   with a `REFUSED`);
  * - `request`: a v1 request on a port; `legacy`: a documented-snippet message on the window;
  * - `reply`: the outcome of an accepted request (sent on the port for v1, only logged for legacy),
  *   with `code` set when it failed.
@@ -38,12 +47,14 @@ export interface HostHandlers {
  * the validated disposition / params in `data`, and replies the result.
  */
 export interface BridgeLogEvent {
-  kind: 'hello' | 'request' | 'legacy' | 'reply';
+  kind: 'message' | 'hello' | 'request' | 'legacy' | 'reply';
   origin: string;
   action?: string | undefined;
   code?: ErrorCode | undefined;
   message: string;
   field?: string | undefined;
+  /** On `reply` events: `done`, `not-done` or `unknown` (it may have reached the platform). */
+  outcome?: Outcome | undefined;
   data?: unknown;
 }
 
@@ -52,9 +63,33 @@ export interface HostBridgeOptions {
   /**
    * Required. Origins allowed to talk to the form: exact (`https://crm.example.com`) or one-level-or-more
    * wildcards (`https://*.example.org`), as an array or one string separated by spaces or commas.
-   * `'*'` is not accepted here: see `dangerouslyAllowAnyOrigin`.
+   * `'*'` is not accepted here: see `dangerouslyAllowAnyOrigin`. An array entry may be a scope
+   * `{ origin, actions?, callContext? }` (see scopes.ts): the actions that origin may call and whether it
+   * receives the call context. A plain entry may call every offered action and receives the context
+   * when the form shares one. An exact origin wins over a pattern, then the first listed.
    */
-  allowedOrigins: readonly string[] | string;
+  allowedOrigins: readonly AllowedOrigin[] | string;
+  /**
+   * Share the form's current call with the allowed origins (in `WELCOME`, and on every change) and lock
+   * dispositions to it: `'cti'` reads the platform's `CTI` global and `Agent.accountcode` (script tag:
+   * `data-call-context="cti"`); a function returns the call or `undefined` (no call). Read when the bridge
+   * starts and again at every HELLO, until `setCallContext` takes over. A `CTI` that is missing, not JSON
+   * or without a `Guid` means "no call" (reported once with `console.warn`). @default none: no context, no lock
+   */
+  callContext?: 'cti' | (() => CallContext | undefined);
+  /**
+   * With a shared call, refuse `WRONG_CALL` — before the platform is called — a disposition whose `guid` or
+   * `campaign` is not the current call's (and `TAG_RECORD` for another `guid`), or any of them when there is
+   * no current call. `false` turns the lock off. @default true
+   */
+  lockToCall?: boolean;
+  /**
+   * The platform's other form functions to offer, by name, off by default: `closeForm` (`UC_closeForm()`),
+   * `tagRecord` (`UC_TagRecord(guid, 'l1|l2|l3')`), `makeCall` (`UC_makeCall_async(campaign, callerid,
+   * destination)`), `notify` (`notification(title, message, icon, type)`); `hangUp` needs `handlers.hangUp`.
+   * Functions that run SQL (`UC_get_async`, `UC_exec`, `UC_Save_async`) are refused with a `TypeError`.
+   */
+  platformFunctions?: readonly FormFunction[];
   /** Accept messages from every origin (`allowedOrigins` is then ignored). Logs a warning. @default false */
   dangerouslyAllowAnyOrigin?: boolean;
   /** Override the platform calls behind `CLOSE_TAB` and `DISPOSITION_CALL`. */
@@ -66,7 +101,10 @@ export interface HostBridgeOptions {
   actions?: Record<string, ActionHandler>;
   /**
    * Milliseconds a handler (the platform's callbacks included) may take before the request is answered
-   * `PLATFORM_TIMEOUT`; a late outcome is then ignored. @default 30000
+   * `PLATFORM_TIMEOUT` (outcome unknown), 0 < n ≤ 2,147,483,647, or `Infinity` to wait as long as the
+   * platform takes. The client is told this value in the handshake and never times a call out before
+   * it. A late outcome still reaches the disposition memory, so a retry learns it. Anything else
+   * throws a `TypeError`. @default 30000
    */
   platformTimeoutMs?: number;
   /**
@@ -79,9 +117,15 @@ export interface HostBridgeOptions {
    * documented listener beside the bridge, or a call would be disposed twice. @default true
    */
   legacy?: boolean;
-  /** Called for every accepted message and every outcome (`kind: 'reply'`). A throw is ignored. */
+  /**
+   * Called for every accepted message and every outcome (`kind: 'reply'`, with `outcome`). A throw is
+   * ignored. @default console.info naming every documented-shape message the bridge ran
+   */
   onAccepted?: (event: BridgeLogEvent) => void;
-  /** Called for every refused message, with `code` and reason. A throw is ignored. @default console.warn */
+  /**
+   * Called for every refused message, with `code` and reason. A throw is ignored.
+   * @default console.warn, at most once per origin and code every 10 s, with a count of the rest
+   */
   onRejected?: (event: BridgeLogEvent) => void;
   /**
    * Print every message the bridge receives and sends, and every one it accepts or refuses with the
@@ -98,6 +142,14 @@ export interface HostBridgeOptions {
 export interface HostBridge {
   /** Every action offered to clients (sent in `WELCOME`): the two built-ins, then the form's own. */
   readonly actions: string[];
+  /** The call the form shares now (`undefined`: no call, or the form shares none). */
+  readonly callContext: CallContext | undefined;
+  /**
+   * The form changed calls: `undefined` for none. Checked (a bad context throws a `TypeError` naming the
+   * field), then sent as `CALL_CONTEXT` on every port whose origin receives the context, and used by the
+   * lock. From then on the `callContext` source is not read again. Needs the `callContext` option.
+   */
+  setCallContext(context: CallContext | undefined): void;
   /**
    * Stops the bridge: removes its window listeners, answers every pending request `DESTROYED`,
    * sends `BYE` on every port and closes it. Idempotent.

@@ -5,24 +5,27 @@ import {
   BridgeError,
   connectToHost,
   isBridgeError,
+  type CallContext,
+  type CallDispositionInput,
   type CallOptions,
   type CallResult,
   type ConnectOptions,
   type DispositionInput,
   type ErrorCode,
+  type MakeCallInput,
   type HostConnection,
   type HostInfo,
 } from '@ucbridge/iframe-client';
 
 describe('@ucbridge/iframe-client', () => {
-  it('exports connectToHost, BridgeError and isBridgeError, and nothing else at run time', () => {
-    expect(Object.keys(api).sort()).toEqual(['BridgeError', 'connectToHost', 'isBridgeError']);
+  it('exports connectToHost, connectionTo, BridgeError, isBridgeError and isOutcomeUnknown, and nothing else at run time', () => {
+    expect(Object.keys(api).sort()).toEqual(['BridgeError', 'connectToHost', 'connectionTo', 'isBridgeError', 'isOutcomeUnknown']);
   });
 
   it('types connectToHost: options in, a HostConnection out', () => {
     expectTypeOf(connectToHost).parameters.toEqualTypeOf<[ConnectOptions]>();
     expectTypeOf(connectToHost).returns.toEqualTypeOf<HostConnection>();
-    expectTypeOf<ConnectOptions['hostOrigin']>().toEqualTypeOf<string>();
+    expectTypeOf<ConnectOptions['hostOrigin']>().toEqualTypeOf<string | readonly string[]>();
     expectTypeOf<ConnectOptions>().toHaveProperty('dangerouslyAllowAnyHostOrigin').toEqualTypeOf<boolean | undefined>();
     expectTypeOf<ConnectOptions>().toHaveProperty('onDisconnect').toEqualTypeOf<((reason: BridgeError) => void) | undefined>();
     // hostOrigin is the one required option
@@ -31,13 +34,15 @@ describe('@ucbridge/iframe-client', () => {
 
   it('types every call as a promise of CallResult', () => {
     expectTypeOf<HostConnection['closeTab']>().toEqualTypeOf<(options?: CallOptions) => Promise<CallResult>>();
-    expectTypeOf<HostConnection['dispositionCall']>().parameters.toEqualTypeOf<[DispositionInput, CallOptions?]>();
+    expectTypeOf<HostConnection['dispositionCall']>().parameters.toEqualTypeOf<[CallDispositionInput, CallOptions?]>();
+    expectTypeOf<HostConnection['callContext']>().toEqualTypeOf<CallContext | undefined>();
+    expectTypeOf<HostConnection['makeCall']>().toEqualTypeOf<(call: MakeCallInput, options?: CallOptions) => Promise<CallResult>>();
     expectTypeOf<HostConnection['dispositionCall']>().returns.toEqualTypeOf<Promise<CallResult>>();
     expectTypeOf<HostConnection['call']>().toEqualTypeOf<(action: string, params?: unknown, options?: CallOptions) => Promise<CallResult>>();
     expectTypeOf<CallResult>().toEqualTypeOf<{ confirmed: boolean; result?: unknown }>();
     expectTypeOf<HostConnection['connected']>().toEqualTypeOf<Promise<HostInfo>>();
     expectTypeOf<HostConnection['info']>().toEqualTypeOf<HostInfo | undefined>();
-    expectTypeOf<HostInfo>().toEqualTypeOf<{ version: number; actions: string[]; origin: string }>();
+    expectTypeOf<HostInfo>().toEqualTypeOf<{ version: number; actions: string[]; origin: string; platformTimeoutMs: number }>();
   });
 
   it('accepts a Date or a string as schedule, and requires the four call fields', () => {

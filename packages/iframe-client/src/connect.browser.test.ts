@@ -15,7 +15,7 @@ describe('against a ucbridge host', () => {
     const seen = recordFrom(() => win);
     const bridge = fakeHost(win, { actions: ['CLOSE_TAB', 'DISPOSITION_CALL', 'TAG_RECORD'] });
     const info = await host.connected;
-    expect(info).toEqual({ version: 1, actions: ['CLOSE_TAB', 'DISPOSITION_CALL', 'TAG_RECORD'], origin: ORIGIN });
+    expect(info).toEqual({ version: 1, actions: ['CLOSE_TAB', 'DISPOSITION_CALL', 'TAG_RECORD'], origin: ORIGIN, platformTimeoutMs: 0 });
     expect(host.supports('TAG_RECORD')).toBe(true);
     await expect(host.closeTab()).resolves.toEqual({ confirmed: true, result: 'CLOSE_TAB' });
     await expect(host.dispositionCall({ ...disposition, schedule: new Date(2026, 0, 2, 3, 4, 5) })).resolves.toEqual({ confirmed: true, result: 'DISPOSITION_CALL' });

@@ -64,6 +64,38 @@ describe('the log option of connectToHost', () => {
     ]);
   });
 
+  it('prints a REFUSED as refused, with its code and the reason the caller gets', async () => {
+    const lines: [string, unknown][] = [];
+    const { frame, host } = setup((line, detail) => void lines.push([line, detail]));
+    frame.deliver({ ucbridge: 1, type: 'REFUSED', replyTo: frame.hellos()[0]!.data.id, code: 'ORIGIN_NOT_ALLOWED' });
+    await expect(host.connected).rejects.toMatchObject({ code: 'ORIGIN_NOT_ALLOWED' });
+    expect(lines.filter(([line]) => line.startsWith('ucbridge client refused'))).toEqual([
+      [`ucbridge client refused from ${HOST}`, expect.stringMatching(/^ucbridge ORIGIN_NOT_ALLOWED: the form at .+ does not list this page's origin/)],
+    ]);
+  });
+
+  it('prints a CALL_CONTEXT on the port as received and accepted, and a BYE with REPLACED as disconnected, with the reason', async () => {
+    const lines: [string, unknown][] = [];
+    const frame = fakeFrame();
+    frames.push(frame);
+    const fake = frame.startHost();
+    const host = connectToHost({ hostOrigin: HOST, window: frame.window, log: (line, detail) => void lines.push([line, detail]) });
+    open.push(host);
+    await host.connected;
+    lines.length = 0;
+    const call = { guid: 'g-1', campaign: 'Sales<-', callerid: '099', vars: {} };
+    fake.port!.postMessage({ ucbridge: 1, type: 'CALL_CONTEXT', callContext: call });
+    await vi.waitFor(() => expect(host.callContext).toEqual(call));
+    fake.port!.postMessage({ ucbridge: 1, type: 'BYE', code: 'REPLACED' });
+    await vi.waitFor(() => expect(lines).toHaveLength(4));
+    expect(lines).toEqual([
+      [`ucbridge client received from ${HOST}`, { ucbridge: 1, type: 'CALL_CONTEXT', callContext: call }],
+      [`ucbridge client accepted from ${HOST}`, { ucbridge: 1, type: 'CALL_CONTEXT', callContext: call }],
+      [`ucbridge client received from ${HOST}`, { ucbridge: 1, type: 'BYE', code: 'REPLACED' }],
+      [`ucbridge client disconnected from ${HOST}`, expect.stringMatching(/^ucbridge REPLACED: another connectToHost in this frame took the connection/)],
+    ]);
+  });
+
   it('log: true prints with console.log', () => {
     const print = vi.spyOn(console, 'log').mockImplementation(() => {});
     setup(true);

@@ -4,11 +4,12 @@ import type { OriginMatcher } from '@ucbridge/protocol';
 export type DebugPrinter = (line: string, detail?: unknown) => void;
 
 /**
- * One debug line: a message `sent` to the form, `received` from it, `accepted` (a handshake answer
- * taken) or `refused` (with the reason), and the origin it went to or came from. Off (`undefined`)
- * unless the `log` option asks for it, so each hook in the client costs one `?.`.
+ * One debug line: a message `sent` to the form, `received` from it, `accepted` (a `WELCOME` or a
+ * `CALL_CONTEXT` taken), `refused` (a `REFUSED`, or an answer not taken, with the reason) or
+ * `disconnected` (a `BYE`, `REPLACED` included, with the reason), and the origin it went to or came
+ * from. Off (`undefined`) unless the `log` option asks for it, so each hook in the client costs one `?.`.
  */
-export type DebugLog = (event: 'received' | 'sent' | 'accepted' | 'refused', origin: string, detail?: unknown) => void;
+export type DebugLog = (event: 'received' | 'sent' | 'accepted' | 'refused' | 'disconnected', origin: string, detail?: unknown) => void;
 
 /**
  * The client's debug log for `options.log`: `true` prints with `console.log`, a function receives
@@ -30,8 +31,8 @@ export function createDebugLog(option: boolean | DebugPrinter | undefined): Debu
  * Why the client did not take a message its parent (the form) sent on the window: no handshake
  * running, not the answer to the latest `HELLO`, or an origin that `hostOrigin` does not match.
  */
-export function refusal(origin: string, data: unknown, helloId: string, matches: OriginMatcher, hostOrigin: string): string {
-  if (!matches(origin)) return `origin ${origin} does not match hostOrigin ${hostOrigin}`;
+export function whyIgnored(origin: string, data: unknown, helloId: string, matches: OriginMatcher, hostOrigin: string | readonly string[]): string {
+  if (!matches(origin)) return `origin ${origin} does not match hostOrigin ${[hostOrigin].flat().join(' or ')}`;
   if (!helloId) return 'no handshake running (already connected, or destroyed)';
   return `not an answer to the latest HELLO (${helloId}): ${JSON.stringify((data as { replyTo?: unknown } | null)?.replyTo)}`;
 }

@@ -16,25 +16,31 @@ export interface FakeHost {
   onRequest: (request: any, reply: (message: unknown) => void) => void;
   /** The host's end of the current port. */
   port: MessagePort | undefined;
+  /** What the WELCOME tells about the form's wait for the platform. @default 30000 */
+  platformTimeoutMs: number;
 }
 
 export function fakeFrame(options: { ancestorOrigin?: string | undefined; referrer?: string } = {}) {
   const listeners = new Set<(event: unknown) => void>();
+  const otherListeners = new Map<string, Set<(event: unknown) => void>>();
   const posted: Posted[] = [];
   let host: FakeHost | undefined;
-  const parent = {
+  const parent: { parent?: unknown; postMessage(data: any, target: string): void } = {
     postMessage(data: any, target: string) {
       posted.push({ data, target });
       if (host && data?.type === 'HELLO') welcome(data.id);
     },
   };
+  // the parent is the top window: its parent is itself
+  parent.parent = parent;
   const ancestorOrigin = 'ancestorOrigin' in options ? options.ancestorOrigin : HOST;
   const win = {
     parent,
     location: { ancestorOrigins: ancestorOrigin ? [ancestorOrigin] : undefined },
     document: { referrer: options.referrer ?? '' },
-    addEventListener: (_type: string, listener: (event: unknown) => void) => listeners.add(listener),
-    removeEventListener: (_type: string, listener: (event: unknown) => void) => listeners.delete(listener),
+    addEventListener: (type: string, listener: (event: unknown) => void) =>
+      type == 'message' ? listeners.add(listener) : otherListeners.set(type, (otherListeners.get(type) ?? new Set()).add(listener)),
+    removeEventListener: (type: string, listener: (event: unknown) => void) => (type == 'message' ? listeners : otherListeners.get(type))?.delete(listener),
   };
 
   /** Delivers a message event to the client's window listener, as the browser would. */
@@ -50,7 +56,7 @@ export function fakeFrame(options: { ancestorOrigin?: string | undefined; referr
     const h = host!;
     port1.onmessage = ({ data }) => h.onRequest(data, (message) => port1.postMessage(message));
     // a real host answers asynchronously
-    queueMicrotask(() => deliver({ ucbridge: 1, type: 'WELCOME', replyTo, version: 1, actions: h.actions }, { ports: [port2] }));
+    queueMicrotask(() => deliver({ ucbridge: 1, type: 'WELCOME', replyTo, version: 1, actions: h.actions, platformTimeoutMs: h.platformTimeoutMs }, { ports: [port2] }));
   }
 
   return {
@@ -59,13 +65,15 @@ export function fakeFrame(options: { ancestorOrigin?: string | undefined; referr
     posted,
     listeners,
     deliver,
+    /** Fires a page lifecycle event (`pagehide`, `pageshow`) on the client's window. */
+    fire: (type: string, event: unknown = {}) => otherListeners.get(type)?.forEach((listener) => listener(event)),
     /** HELLOs posted so far. */
     hellos: () => posted.filter((p) => p.data?.type === 'HELLO'),
-    /** Legacy-shaped messages posted so far (no ucbridge marker). */
-    legacy: () => posted.filter((p) => p.data?.ucbridge === undefined),
+    /** Documented-shape fallbacks posted so far (an `action` on the window). */
+    legacy: () => posted.filter((p) => p.data?.action !== undefined),
     /** Starts a fake ucbridge host: it answers the next HELLO. */
     startHost(onRequest: FakeHost['onRequest'] = (r, reply) => reply({ ucbridge: 1, replyTo: r.id, ok: true, result: r.action }), actions = ['CLOSE_TAB', 'DISPOSITION_CALL']) {
-      host = { actions, onRequest, port: undefined };
+      host = { actions, onRequest, port: undefined, platformTimeoutMs: 30_000 };
       return host;
     },
     /** The host's bridge goes away: BYE on its port, and it stops answering. */

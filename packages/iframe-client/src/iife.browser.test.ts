@@ -11,16 +11,16 @@ const iifeUrl = URL.createObjectURL(new Blob([iifeSource], { type: 'text/javascr
 afterEach(cleanup);
 
 describe('dist/iframe-client.iife.js', () => {
-  it('defines window.UCBridgeClient with connectToHost, BridgeError and isBridgeError', async () => {
+  it('defines window.UCBridgeClient with connectToHost, connectionTo, BridgeError, isBridgeError and isOutcomeUnknown', async () => {
     const { client } = await frame(iifeUrl);
-    expect(Object.keys(client).sort()).toEqual(['BridgeError', 'connectToHost', 'isBridgeError']);
+    expect(Object.keys(client).sort()).toEqual(['BridgeError', 'connectToHost', 'connectionTo', 'isBridgeError', 'isOutcomeUnknown']);
     expect(client.isBridgeError(new client.BridgeError('TIMEOUT', 'x'))).toBe(true);
   });
 
   it('connects to a ucbridge host and closeTab / dispositionCall are confirmed', async () => {
     const { win, host } = await connect({}, iifeUrl);
     const bridge = fakeHost(win);
-    await expect(host.connected).resolves.toEqual({ version: 1, actions: ['CLOSE_TAB', 'DISPOSITION_CALL'], origin: ORIGIN });
+    await expect(host.connected).resolves.toEqual({ version: 1, actions: ['CLOSE_TAB', 'DISPOSITION_CALL'], origin: ORIGIN, platformTimeoutMs: 0 });
     await expect(host.closeTab()).resolves.toEqual({ confirmed: true, result: 'CLOSE_TAB' });
     await expect(host.dispositionCall(disposition)).resolves.toEqual({ confirmed: true, result: 'DISPOSITION_CALL' });
     expect(bridge.requests.map((r) => r.action)).toEqual(['CLOSE_TAB', 'DISPOSITION_CALL']);

@@ -4,6 +4,7 @@
  * The Lit elements live apart, under `@ucbridge/iframe-client/elements`.
  */
 export { connectToHost } from './connect.js';
+export { connectionTo } from './registry.js';
 export type { CallOptions, CallResult, ConnectOptions, HostConnection, HostInfo } from './types.js';
-export { BridgeError, isBridgeError } from '@ucbridge/protocol';
-export type { Disposition, DispositionInput, ErrorCode } from '@ucbridge/protocol';
+export { BridgeError, isBridgeError, isOutcomeUnknown } from '@ucbridge/protocol';
+export type { CallContext, CallDispositionInput, Disposition, DispositionInput, ErrorCode, MakeCallInput, NotifyInput, TagRecordInput, Outcome } from '@ucbridge/protocol';

@@ -1,26 +1,54 @@
-import { originMatcher, type OriginMatcher } from '@ucbridge/protocol';
+import { BridgeError, bridgeMessage, originMatcher, type OriginMatcher } from '@ucbridge/protocol';
 import type { ConnectOptions } from './types.js';
 
+/** Where the client may post, and whom it may hear. */
+export interface HostTargets {
+  /** True for an origin the client will hear a handshake answer from. */
+  matches: OriginMatcher;
+  /**
+   * The target origins to post to the ancestor `level` frames up (0: the parent): the real origin
+   * when the browser tells it (`location.ancestorOrigins`) and it is allowed, `[]` when it is not;
+   * where the browser does not tell it (Firefox), every listed exact origin (the browser delivers to
+   * the one that is right and drops the rest), or `'*'` for a pattern. Only a HELLO (a random id)
+   * ever goes to `'*'`: everything after it travels on the port the answer carries.
+   */
+  targets(level: number): string[];
+  /** Where a documented-shape fallback may go: never `'*'` (it carries the disposition). */
+  fallback: string[];
+  /** Set when the parent is known not to be an allowed host: every call rejects with it. */
+  refusal: BridgeError | undefined;
+}
+
 /**
- * Decides where this client may post and whom it may hear: the matcher for answers, and the
- * target origin for `postMessage` — `''` when the form is known not to be (or cannot be shown to
- * be) the configured host, so nothing may be posted at all.
- *
- * - exact `hostOrigin`: the target is that origin. When the browser tells the real parent origin
- *   (`location.ancestorOrigins`, Chromium and Safari) and it differs, the target is `''`: the
- *   browser would drop every message silently and calls would "succeed" unconfirmed into nothing.
- *   `document.referrer` is not used here: after the CRM navigates inside its frame it names the
- *   CRM's own previous page, not the parent.
- * - pattern `https://*.x`: `postMessage` takes no patterns, so the real parent origin is needed
- *   (ancestorOrigins, else the referrer's origin) and must match.
- * - `dangerouslyAllowAnyHostOrigin`: `'*'`, and any origin is heard.
+ * Reads `hostOrigin`: an exact origin or a list of exact origins (a CRM serving several tenants lists
+ * them). A pattern (`https://*.ucontactcloud.com`) is refused with a `TypeError` unless
+ * `dangerouslyAllowAnySubdomain` is set: a wildcard over a domain that other owners share (other
+ * tenants of the platform) would hand them every disposition. `document.referrer` is never used:
+ * after a redirect inside this frame it names this frame's own previous page, not the parent; the
+ * parent's origin is learned from its answer to the handshake instead.
  */
-export function hostTarget(w: Window, { hostOrigin, dangerouslyAllowAnyHostOrigin }: ConnectOptions): [OriginMatcher, string, string?] {
-  if (dangerouslyAllowAnyHostOrigin) return [() => true, '*'];
-  const matches = originMatcher(hostOrigin);
-  const wild = hostOrigin.includes('*');
-  const referrer = w.document.referrer;
-  // a referrer, when there is one, is an absolute URL
-  const real = w.location.ancestorOrigins?.[0] || (wild && referrer ? new URL(referrer).origin : '');
-  return [matches, real ? (matches(real) ? real : '') : wild ? '' : hostOrigin, real];
+export function hostTargets(win: Window, options: ConnectOptions): HostTargets {
+  const { hostOrigin, dangerouslyAllowAnyHostOrigin, dangerouslyAllowAnySubdomain } = options;
+  if (dangerouslyAllowAnyHostOrigin) return { matches: () => true, targets: () => ['*'], fallback: ['*'], refusal: undefined };
+  const list = typeof hostOrigin == 'string' ? [hostOrigin] : [...(hostOrigin ?? [])];
+  if (!list.length) throw new TypeError(bridgeMessage('INVALID_OPTION', 'hostOrigin is required'));
+  const matchers = list.map((origin) => {
+    if (origin.includes('*') && !dangerouslyAllowAnySubdomain) {
+      throw new TypeError(bridgeMessage('INVALID_OPTION', `hostOrigin "${origin}" is a pattern: list exact origins, or set dangerouslyAllowAnySubdomain`));
+    }
+    return originMatcher(origin);
+  });
+  const matches: OriginMatcher = (origin) => matchers.some((match) => match(origin));
+  // each exact origin once: two targets that reach the same window would deliver two HELLOs
+  const exact = [...new Set(list.filter((origin) => !origin.includes('*')).map((origin) => new URL(origin).origin))];
+  const patterns = list.some((origin) => origin.includes('*'));
+  const ancestors = win.location.ancestorOrigins;
+  const targets = (level: number) => {
+    const real = ancestors?.[level];
+    return ancestors ? (real && matches(real) ? [real] : []) : patterns ? ['*'] : exact;
+  };
+  const fallback = ancestors ? targets(0) : exact;
+  const parent = ancestors?.[0];
+  const refusal = ancestors && !targets(0).length ? new BridgeError('ORIGIN_NOT_ALLOWED', bridgeMessage('ORIGIN_NOT_ALLOWED', `the parent ${parent} is not ${list}`)) : undefined;
+  return { matches, targets, fallback, refusal };
 }

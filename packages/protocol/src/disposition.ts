@@ -11,7 +11,8 @@ export const DISPOSITION_FIELDS = 'campaign callerid guid l1 l2 l3 d1 d2 comment
 export const DISPOSITION_MAX_LENGTH: readonly number[] = [128, 64, 128, 128, 128, 128, 1024, 1024, 4096, 19];
 
 // Control characters never belong in a value; d1, d2 and comment may hold tabs and line breaks.
-const CONTROL = /[\0-\x1f\x7f]/;
+// (exported for fields.ts: the call context and the form functions follow the same rule)
+export const CONTROL = /[\0-\x1f\x7f]/;
 const CONTROL_EXCEPT_LINES = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 
 /** `YYYY-MM-DD HH:MM:SS` in the browser's local time — the agent's clock, as the console expects. */

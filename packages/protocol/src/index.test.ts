@@ -7,6 +7,12 @@ describe('@ucbridge/protocol (by its package name)', () => {
     expect(Object.keys(protocol).sort()).toEqual(
       [
         'BridgeError',
+        'CALL_FIELDS',
+        'FORM_FUNCTIONS',
+        'FORM_FUNCTION_PARAMS',
+        'checkCallContext',
+        'checkFields',
+        'checkFormFunction',
         'DISPOSITION_FIELDS',
         'DISPOSITION_MAX_LENGTH',
         'PROTOCOL_VERSION',
@@ -18,6 +24,9 @@ describe('@ucbridge/protocol (by its package name)', () => {
         'formatSchedule',
         'fromWireError',
         'isBridgeError',
+        'isOutcomeUnknown',
+        'checkMilliseconds',
+        'MAX_TIMER_MS',
         'isBridgeMessage',
         'isPlainObject',
         'isSchedule',
@@ -55,6 +64,9 @@ describe('@ucbridge/protocol (by its package name)', () => {
     expectTypeOf<LegacyMessage['action']>().toEqualTypeOf<'CLOSE_TAB' | 'DISPOSITION_CALL'>();
     expectTypeOf<Request['action']>().toEqualTypeOf<string>();
     expectTypeOf<'PLATFORM_TIMEOUT'>().toExtend<ErrorCode>();
+    expectTypeOf<'WRONG_CALL'>().toExtend<ErrorCode>();
+    expectTypeOf<Welcome['callContext']>().toEqualTypeOf<protocol.CallContext | undefined>();
+    expectTypeOf<protocol.CallDispositionInput>().toExtend<{ l1: string; guid?: string }>();
     expectTypeOf(protocol.checkLegacy).returns.toEqualTypeOf<protocol.Checked<LegacyMessage> | undefined>();
   });
 });

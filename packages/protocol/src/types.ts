@@ -9,6 +9,8 @@
  *   reply after that travels on the port only.
  */
 
+import type { CallContext, CallContextMessage } from './call-context.js';
+
 /** Version of the conversation this package speaks; `HELLO` lists the versions a client speaks. */
 export type ProtocolVersion = 1;
 
@@ -71,7 +73,10 @@ export interface Hello {
   versions: number[];
 }
 
-/** Form → client, on the window, with the private `MessagePort` transferred alongside. */
+/**
+ * Form → client, on the window, with the private `MessagePort` transferred alongside. Extensible:
+ * a client ignores fields it does not know, so later versions of the form may add some.
+ */
 export interface Welcome {
   ucbridge: 1;
   type: 'WELCOME';
@@ -80,22 +85,42 @@ export interface Welcome {
   version: ProtocolVersion;
   /** Every action the form offers: the built-ins it supports and its own. */
   actions: string[];
+  /**
+   * How long the form waits for the platform before it answers `PLATFORM_TIMEOUT`, in ms
+   * (`Infinity`: it never gives up). The client never times out a call before this has passed.
+   */
+  platformTimeoutMs: number;
+  /**
+   * Call context hook (issue 12): present only for an origin whose scope receives the form's call
+   * (see call-context.ts); `undefined` there means the form is on no call. A `REFUSED` never
+   * carries it.
+   */
+  callContext?: CallContext | undefined;
 }
 
-/** Form → client when no version is shared: a clear answer instead of silence. */
+/**
+ * Form → client: a bridge that will not talk to this frame says so at once, instead of leaving it
+ * to wait and fall back to the documented shape. It carries nothing but the HELLO's id and the
+ * code (`ORIGIN_NOT_ALLOWED`, `SOURCE_NOT_ALLOWED`, `VERSION_MISMATCH`, `INVALID_MESSAGE`), so the
+ * form may post it to any frame that asked, a sandboxed (`null`) one included.
+ */
 export interface Refused {
   ucbridge: 1;
   type: 'REFUSED';
   replyTo: string;
-  /** The versions the form speaks. */
-  versions: number[];
-  error: WireError;
+  code: ErrorCode;
 }
 
-/** Form → client on the port: the form's bridge is going away (destroyed or page unloading). */
+/**
+ * Either side, on the port: the conversation ends. From the form: its bridge is going away
+ * (destroyed or page unloading: the client says HELLO again), or, with `code: 'REPLACED'`, another
+ * client in the same frame took the port (this one must not take it back). From the client: its
+ * page unloads or it was destroyed.
+ */
 export interface Bye {
   ucbridge: 1;
   type: 'BYE';
+  code?: ErrorCode | undefined;
 }
 
 /**
@@ -136,9 +161,24 @@ export interface WireError {
   message: string;
   /** The field at fault, e.g. `disposition.schedule`, for `INVALID_ARGUMENT`. */
   field?: string | undefined;
+  /** Whether the action may have happened all the same; a reader treats anything but `'not-done'` as `'unknown'`. */
+  outcome: FailedOutcome;
 }
 
-export type BridgeMessage = Hello | Welcome | Refused | Bye | Request | Reply;
+/**
+ * How a call ended, in the words every part of ucbridge uses (promises, elements, the host's log):
+ * - `done`: the platform's success callback ran (or the form's action returned);
+ * - `not-done`: refused before anything reached the platform, or the platform said no — safe to retry;
+ * - `unknown`: it may have reached the platform (a timeout, a lost connection, a handler that threw) —
+ *   **check before you retry**. A retry of the same disposition is answered with the first call's
+ *   outcome anyway (the form remembers it), so it never disposes the call twice.
+ */
+export type Outcome = 'done' | 'not-done' | 'unknown';
+
+/** The outcome of a call that failed. */
+export type FailedOutcome = Exclude<Outcome, 'done'>;
+
+export type BridgeMessage = Hello | Welcome | Refused | Bye | Request | Reply | CallContextMessage;
 
 /**
  * Stable error codes, shared by both sides. Messages are for people and may change; codes are
@@ -150,6 +190,7 @@ export type ErrorCode =
   | 'ORIGIN_NOT_ALLOWED'
   | 'SOURCE_NOT_ALLOWED'
   | 'UNKNOWN_ACTION'
+  | 'WRONG_CALL'
   | 'PLATFORM_ERROR'
   | 'PLATFORM_MISSING'
   | 'PLATFORM_TIMEOUT'
@@ -160,4 +201,5 @@ export type ErrorCode =
   | 'CONNECTION_LOST'
   | 'UNCONFIRMED'
   | 'VERSION_MISMATCH'
+  | 'REPLACED'
   | 'DESTROYED';

@@ -1,7 +1,7 @@
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import type { CallResult, HostConnection } from '../index.js';
 import { acquireConnection, releaseConnection } from './shared-connection.js';
-import { statusForError, statusForResult, type UcbStatus } from './status.js';
+import { statusForError, statusForResult, type UcbStatus, type UcbWords } from './status.js';
 
 /** `detail` of the `ucb-sent` event: the action and what the console answered. */
 export interface UcbSentDetail {
@@ -39,6 +39,8 @@ export abstract class UcbElement extends LitElement {
   declare status: UcbStatus;
 
   #own: { origin: string; connection: HostConnection } | undefined;
+  // the form's call changed (or arrived with the handshake): elements that show it render again
+  readonly #onCallContext = () => this.requestUpdate();
 
   constructor() {
     super();
@@ -71,31 +73,35 @@ export abstract class UcbElement extends LitElement {
     const origin = this.host || !this.isConnected || window.parent === window ? undefined : this.hostOrigin?.trim();
     if (this.#own && this.#own.origin === origin) return;
     this.#unlink();
-    if (origin) this.#own = { origin, connection: acquireConnection(origin) };
+    if (!origin) return;
+    this.#own = { origin, connection: acquireConnection(origin, this.#onCallContext) };
+    // the page's own connection (connectionTo) calls only the page's onCallContext: render once its handshake is done
+    this.#own.connection.connected.then(this.#onCallContext, () => {});
   }
 
   #unlink(): void {
-    if (this.#own) releaseConnection(this.#own.origin);
+    if (this.#own) releaseConnection(this.#own.origin, this.#own.connection, this.#onCallContext);
     this.#own = undefined;
   }
 
   /**
-   * Runs one call with the visible states around it: `sending`, then `saved`/`unconfirmed` and a
-   * `ucb-sent` event, or the failure state and a `ucb-error` event. Never rejects.
+   * Runs one call with the visible states around it: `sending`, then `done` (or `unknown` for a
+   * console without ucbridge) and a `ucb-sent` event, or `not-done` / `unknown` / `invalid` and a
+   * `ucb-error` event. Never rejects.
    */
-  protected async run(action: string, done: string, call: (host: HostConnection) => Promise<CallResult>): Promise<void> {
+  protected async run(action: string, words: UcbWords, call: (host: HostConnection) => Promise<CallResult>): Promise<void> {
     const host = this.connection;
     if (!host) {
       const reason = window.parent === window ? 'this page is not inside a console form' : 'set the host-origin attribute or the host property';
-      return this.fail(action, { state: 'no-console', code: 'NOT_CONNECTED', message: `No console found: ${reason}.` }, new Error(reason));
+      return this.fail(action, { state: 'not-done', code: 'NOT_CONNECTED', message: `${words.notDone}: no console found, ${reason}.` }, new Error(reason));
     }
     this.status = { state: 'sending', message: 'Sending…' };
     try {
       const result = await call(host);
-      this.status = statusForResult(result.confirmed, done);
+      this.status = statusForResult(result.confirmed, words);
       this.dispatchEvent(new CustomEvent<UcbSentDetail>('ucb-sent', { detail: { action, result }, bubbles: true, composed: true }));
     } catch (error) {
-      this.fail(action, statusForError(error, (f) => this.label(f)), error);
+      this.fail(action, statusForError(error, words, (f) => this.label(f)), error);
     }
   }
 

@@ -42,28 +42,28 @@ describe('<ucb-close-tab>', () => {
     expect(status(el).textContent).to.contain('Tab closed');
   });
 
-  it('shows "refused by the platform" for PLATFORM_MISSING and fires ucb-error', async () => {
+  it('shows "Not closed" with the reason for PLATFORM_MISSING and fires ucb-error', async () => {
     const t = testHost();
     const el = await fixture<UcbCloseTab>(html`<ucb-close-tab .host=${t.host}></ucb-close-tab>`);
     const failed = oneEvent(el, 'ucb-error');
     const done = el.close();
     t.reject(new BridgeError('PLATFORM_MISSING', 'parent.closeActiveTab is not a function'));
-    expect((await failed).detail.status).to.include({ state: 'refused', code: 'PLATFORM_MISSING' });
+    expect((await failed).detail.status).to.include({ state: 'not-done', code: 'PLATFORM_MISSING' });
     await done;
-    expect(status(el).textContent).to.contain('Refused by the platform');
+    expect(status(el).textContent).to.equal('Not closed: parent.closeActiveTab is not a function');
   });
 
-  it('shows "no console found" without a host and for CONNECTION_LOST', async () => {
+  it('shows "Not closed" without a host, and "Outcome unknown" for CONNECTION_LOST', async () => {
     const alone = await fixture<UcbCloseTab>(html`<ucb-close-tab></ucb-close-tab>`);
     await alone.close();
-    expect(alone.status.state).to.equal('no-console');
+    expect(alone.status.state).to.equal('not-done');
 
     const t = testHost();
     const el = await fixture<UcbCloseTab>(html`<ucb-close-tab .host=${t.host}></ucb-close-tab>`);
     const done = el.close();
-    t.reject(new BridgeError('CONNECTION_LOST', 'the form went away'));
+    t.reject(new BridgeError('CONNECTION_LOST', 'the form went away', undefined, 'unknown'));
     await done;
-    expect(status(el).dataset.state).to.equal('no-console');
+    expect(status(el).dataset.state).to.equal('unknown');
   });
 
   it('shares one connection with the other elements of the page that name the same host-origin, until the last leaves', async () => {

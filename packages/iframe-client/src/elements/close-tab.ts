@@ -4,7 +4,7 @@ import { sharedStyles } from './styles.js';
 
 /**
  * `<ucb-close-tab>`: a button that asks the console to close the form's tab (`host.closeTab()`),
- * with the same visible states as the form — sending, done, refused by the platform, no console found.
+ * with the same visible states as the form — sending; closed; not closed (with the reason); outcome unknown.
  *
  * Attributes / properties: `host-origin` (or the `host` property: a `HostConnection`).
  * Events: `ucb-sent` and `ucb-error`, both bubbling and composed. Parts: `button`, `status`.
@@ -23,7 +23,7 @@ export class UcbCloseTab extends UcbElement {
   /** Asks the console to close the tab, as a click does. Resolves when the state is final; never rejects. */
   async close(): Promise<void> {
     if (this.status.state === 'sending') return;
-    await this.run('CLOSE_TAB', 'Tab closed', (host) => host.closeTab());
+    await this.run('CLOSE_TAB', { done: 'Tab closed', notDone: 'Not closed' }, (host) => host.closeTab());
   }
 
   override render(): TemplateResult {

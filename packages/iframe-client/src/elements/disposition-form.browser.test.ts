@@ -1,14 +1,14 @@
 import { elementUpdated, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { describe, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { BridgeError, type DispositionInput } from '@ucbridge/protocol';
+import { BridgeError, type CallContext, type CallDispositionInput } from '@ucbridge/protocol';
 import '@ucbridge/iframe-client/elements';
 import type { UcbDispositionForm } from '@ucbridge/iframe-client/elements';
 import type { CallResult, HostConnection } from '../index.js';
 
 /** A HostConnection whose answers the test decides: each call waits for `answer`. */
-function testHost() {
-  const calls: { action: string; disposition?: DispositionInput }[] = [];
+function testHost(callContext?: CallContext) {
+  const calls: { action: string; disposition?: CallDispositionInput }[] = [];
   let settle: { resolve: (r: CallResult) => void; reject: (e: unknown) => void } | undefined;
   const pending = () => new Promise<CallResult>((resolve, reject) => (settle = { resolve, reject }));
   const host: HostConnection = {
@@ -19,6 +19,12 @@ function testHost() {
     info: undefined,
     supports: () => true,
     destroy: () => {},
+    callContext,
+    closeForm: () => pending(),
+    tagRecord: () => pending(),
+    makeCall: () => pending(),
+    notify: () => pending(),
+    hangUp: () => pending(),
   };
   return { host, calls, resolve: (r: CallResult) => settle!.resolve(r), reject: (e: unknown) => settle!.reject(e) };
 }
@@ -70,7 +76,7 @@ describe('<ucb-disposition-form>', () => {
     const event = await sent;
     expect(event.detail).to.deep.equal({ action: 'DISPOSITION_CALL', result: { confirmed: true, result: 'ok' } });
     await elementUpdated(el);
-    expect(status(el).dataset.state).to.equal('saved');
+    expect(status(el).dataset.state).to.equal('done');
     expect(status(el).textContent).to.contain('Disposition saved');
   });
 
@@ -113,45 +119,64 @@ describe('<ucb-disposition-form>', () => {
     expect(el.shadowRoot!.activeElement).to.equal($(el, '[name="d1"]'));
   });
 
-  it('shows "refused by the platform" for PLATFORM_ERROR and fires ucb-error with the error', async () => {
+  it('shows "Not saved" with the reason for PLATFORM_ERROR and fires ucb-error with the error', async () => {
     const t = testHost();
     const el = await form(t.host);
     type(el, 'l1', 'Sale');
     const failed = oneEvent(el, 'ucb-error');
     const done = el.submit();
-    const error = new BridgeError('PLATFORM_ERROR', 'UC_DispositionCall called its error callback');
+    const error = new BridgeError('PLATFORM_ERROR', 'ucbridge: UC_DispositionCall failed: the campaign is closed');
     t.reject(error);
     const event = await failed;
     await done;
     expect(event.detail.error).to.equal(error);
-    expect(status(el).dataset.state).to.equal('refused');
-    expect(status(el).textContent).to.contain('Refused by the platform');
+    expect(status(el).dataset.state).to.equal('not-done');
+    expect(status(el).textContent).to.equal('Not saved: UC_DispositionCall failed: the campaign is closed');
   });
 
-  it('shows "no console found" for NOT_CONNECTED and when it has no connection at all', async () => {
+  it('shows "Not saved" for a refused page (ORIGIN_NOT_ALLOWED) and when it has no connection at all', async () => {
     const t = testHost();
     const el = await form(t.host);
     type(el, 'l1', 'Sale');
     const done = el.submit();
-    t.reject(new BridgeError('NOT_CONNECTED', 'no ucbridge host answered'));
+    t.reject(new BridgeError('ORIGIN_NOT_ALLOWED', "ucbridge ORIGIN_NOT_ALLOWED: the form at https://acme.example does not list this page's origin"));
     await done;
-    expect(status(el).dataset.state).to.equal('no-console');
+    expect(status(el).dataset.state).to.equal('not-done');
+    expect(status(el).textContent).to.contain('Not saved: the form at https://acme.example does not list');
 
     const alone = await form();
     alone.l1 = 'Sale';
     await alone.submit();
-    expect(alone.status.state).to.equal('no-console');
-    expect(status(alone).textContent).to.contain('No console found');
+    expect(alone.status.state).to.equal('not-done');
+    expect(status(alone).textContent).to.contain('no console found');
   });
 
-  it('says the call went out unconfirmed when the console has only the documented listener', async () => {
+  for (const [code, what] of [
+    ['PLATFORM_TIMEOUT', 'the platform did not answer in time'],
+    ['TIMEOUT', 'no answer in 15000 ms'],
+    ['CONNECTION_LOST', 'the form went away'],
+  ] as const) {
+    it(`shows "Outcome unknown … check before retrying" for ${code}, never "refused" or "no console"`, async () => {
+      const t = testHost();
+      const el = await form(t.host);
+      type(el, 'l1', 'Sale');
+      const done = el.submit();
+      t.reject(new BridgeError(code, `ucbridge ${code}: ${what}`, undefined, 'unknown'));
+      await done;
+      expect(status(el).dataset.state).to.equal('unknown');
+      expect(status(el).textContent).to.equal(`Outcome unknown: ${what}. Check before retrying.`);
+    });
+  }
+
+  it('never says "saved" when the console has only the documented listener: outcome unknown', async () => {
     const t = testHost();
     const el = await form(t.host);
     type(el, 'l1', 'Sale');
     const done = el.submit();
     t.resolve({ confirmed: false });
     await done;
-    expect(status(el).dataset.state).to.equal('unconfirmed');
+    expect(status(el).dataset.state).to.equal('unknown');
+    expect(status(el).textContent).not.to.match(/saved/i);
   });
 
   it('renders level options as a select and sends the chosen value', async () => {
@@ -185,7 +210,7 @@ describe('<ucb-disposition-form>', () => {
     );
     expect(el.connection).to.exist;
     await el.submit();
-    expect(el.status.state).to.equal('unconfirmed');
+    expect(el.status.state).to.equal('unknown');
   });
 
   it('submits from the keyboard: typing level 1 and pressing Enter sends the disposition', async () => {
@@ -207,5 +232,54 @@ describe('<ucb-disposition-form>', () => {
     expect(status(el).textContent).to.contain('Resultado is required');
     expect($(el, '[name="l1"]').getAttribute('aria-describedby')).to.equal('status');
     await expect(el).shadowDom.to.be.accessible();
+  });
+
+  describe('with the call the form shares', () => {
+    const SHARED: CallContext = { guid: '824da669-0001', campaign: 'SalienteTest->', callerid: '17410632', vars: {} };
+
+    it('shows the call read-only and asks only for the levels, data, comment and call-back', async () => {
+      const el = await form(testHost(SHARED).host);
+      const call = $<HTMLElement>(el, '[part="call"]');
+      expect([...call.querySelectorAll('dd')].map((dd) => [dd.dataset.field, dd.textContent])).to.deep.equal([
+        ['campaign', 'SalienteTest->'],
+        ['callerid', '17410632'],
+        ['guid', '824da669-0001'],
+      ]);
+      expect(call.textContent).to.contain('Call ID');
+      for (const name of ['campaign', 'callerid', 'guid']) expect(el.shadowRoot!.querySelector(`[name="${name}"]`), name).to.equal(null);
+      for (const name of ['l1', 'l2', 'l3', 'd1', 'd2', 'comment', 'schedule']) expect(el.shadowRoot!.querySelector(`[name="${name}"]`), name).to.exist;
+      await expect(el).shadowDom.to.be.accessible();
+    });
+
+    it('disposes the call it shows, whatever the attributes say', async () => {
+      const t = testHost(SHARED);
+      const el = await form(t.host);
+      type(el, 'l1', 'Venta');
+      const done = el.submit();
+      t.resolve({ confirmed: true });
+      await done;
+      expect(t.calls[0]!.disposition).to.deep.equal({ campaign: 'SalienteTest->', callerid: '17410632', guid: '824da669-0001', l1: 'Venta', l2: '', l3: '', d1: '', d2: '', comment: '', schedule: '' });
+      expect(status(el).dataset.state).to.equal('done');
+    });
+
+    it('shows WRONG_CALL (the form moved to another call) as not done', async () => {
+      const t = testHost(SHARED);
+      const el = await form(t.host);
+      type(el, 'l1', 'Venta');
+      const done = el.submit();
+      t.reject(new BridgeError('WRONG_CALL', "ucbridge: disposition.guid is not the form's current call", 'disposition.guid'));
+      await done;
+      expect(el.status).to.include({ state: 'not-done', code: 'WRONG_CALL' });
+    });
+
+    it('asks for the call again when the connection has none', async () => {
+      const host = testHost(SHARED).host as { callContext: CallContext | undefined };
+      const el = await form(host as never);
+      host.callContext = undefined;
+      el.requestUpdate();
+      await elementUpdated(el);
+      expect(el.shadowRoot!.querySelector('[part="call"]')).to.equal(null);
+      expect($(el, '[name="guid"]').value).to.equal(CALL.guid);
+    });
   });
 });

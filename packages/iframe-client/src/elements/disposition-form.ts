@@ -1,6 +1,6 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { BridgeError, checkDisposition, type DispositionField, type DispositionInput } from '@ucbridge/protocol';
+import { BridgeError, checkDisposition, type CallContext, type DispositionField, type DispositionInput } from '@ucbridge/protocol';
 import { UcbElement } from './base.js';
 import { fromDateTimeLocal, toDateTimeLocal } from './schedule.js';
 import { humanize, shortField } from './status.js';
@@ -28,15 +28,23 @@ const REQUIRED: DispositionField[] = ['campaign', 'callerid', 'guid', 'l1'];
 
 /**
  * `<ucb-disposition-form>`: a form that saves the call's disposition through the console
- * (`host.dispositionCall`), with visible states — sending, saved, refused by the platform,
- * invalid (the field is named, marked `aria-invalid` and focused; nothing is sent), no console found.
+ * (`host.dispositionCall`), with visible states — sending; saved; not saved, with the reason (the
+ * console refused this page, the platform said no, no console); outcome unknown, "check before
+ * retrying" (a timeout, a lost connection, a console without ucbridge) — never "saved" for a call
+ * nobody confirmed; invalid (the field is named, marked `aria-invalid` and focused; nothing is sent).
+ *
+ * When the form shares its call (`connection.callContext`), the call is shown read-only (`part="call"`)
+ * and the agent is asked only for the levels, data, comment and call-back: the disposition goes to the
+ * call shown (a form that moved to another call refuses it `WRONG_CALL`). Without one, campaign, caller
+ * ID and call ID are fields as before. The element re-renders when the call changes on a connection it
+ * made from `host-origin`; for a `host` the page made, call `requestUpdate()` from its `onCallContext`.
  *
  * Attributes / properties: `host-origin` (or the `host` property: a `HostConnection`), `campaign`,
  * `callerid`, `guid`, `l1`, `l2`, `l3`, `d1`, `d2`, `comment`, `schedule` (`YYYY-MM-DD HH:MM:SS`),
  * and the properties `l1Options` / `l2Options` / `l3Options` (arrays of `UcbOption`: the level
  * becomes a `<select>`) and `labels` (field → text, to translate the labels).
  * Events: `ucb-sent` (`detail: { action, result }`) and `ucb-error` (`detail: { action, error, status }`), both bubbling and composed.
- * Parts: `form`, `field`, `label`, `input` (every input, select and textarea), `submit`, `status`.
+ * Parts: `form`, `call` (the shared call, read-only), `field`, `label`, `input` (every input, select and textarea), `submit`, `status`.
  * Slot `submit`: the button's text (default "Save disposition").
  */
 export class UcbDispositionForm extends UcbElement {
@@ -72,8 +80,23 @@ export class UcbDispositionForm extends UcbElement {
         gap: 0.2rem;
       }
       .field.wide,
+      .call,
       .actions {
         grid-column: 1 / -1;
+      }
+      .call {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.3rem 1.5rem;
+        margin: 0;
+      }
+      .call dt {
+        font-size: 0.85em;
+        color: #5b6475;
+      }
+      .call dd {
+        margin: 0;
+        font-weight: 600;
       }
       input,
       select,
@@ -119,10 +142,22 @@ export class UcbDispositionForm extends UcbElement {
     this.labels = {};
   }
 
-  /** The disposition as the fields hold it now (what a submit sends once it passes the check). */
+  /** The call the form shares with this page, shown read-only, or `undefined` (the agent types it). */
+  get callContext(): CallContext | undefined {
+    return this.connection?.callContext;
+  }
+
+  /** The disposition as the fields hold it now (what a submit sends once it passes the check); the call's fields from the shared call when there is one. */
   get disposition(): DispositionInput {
-    const { campaign, callerid, guid, l1, l2, l3, d1, d2, comment, schedule } = this;
+    const { l1, l2, l3, d1, d2, comment, schedule } = this;
+    const { campaign, callerid, guid } = this.callContext ?? this;
     return { campaign, callerid, guid, l1, l2, l3, d1, d2, comment, schedule };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // the call arrives with the handshake: show it as soon as it is known
+    if (changed.has('host')) this.host?.connected.then(() => this.requestUpdate(), () => {});
   }
 
   /** Checks and sends the disposition, as the submit button does. Resolves when the state is final; never rejects. */
@@ -131,10 +166,10 @@ export class UcbDispositionForm extends UcbElement {
     const checked = checkDisposition(this.disposition);
     if (!checked.ok) {
       const field = shortField(checked.field);
-      const message = humanize(checked.message, (f) => this.label(f));
+      const message = `Not saved: ${humanize(checked.message, (f) => this.label(f))}`;
       this.fail('DISPOSITION_CALL', { state: 'invalid', code: 'INVALID_ARGUMENT', field, message }, new BridgeError('INVALID_ARGUMENT', checked.message, checked.field));
     } else {
-      await this.run('DISPOSITION_CALL', 'Disposition saved', (host) => host.dispositionCall(checked.value));
+      await this.run('DISPOSITION_CALL', { done: 'Disposition saved', notDone: 'Not saved' }, (host) => host.dispositionCall(checked.value));
     }
     if (this.status.state === 'invalid') await this.#focusInvalid();
   }
@@ -207,11 +242,19 @@ export class UcbDispositionForm extends UcbElement {
     </div>`;
   }
 
+  // The shared call, read-only: the three fields the agent would otherwise have to type (and get wrong).
+  #call(call: CallContext): TemplateResult {
+    return html`<dl part="call" class="call wide" aria-label="Call">
+      ${TEXT.map((f) => html`<div><dt>${this.label(f)}</dt><dd data-field=${f}>${call[f as keyof CallContext] as string}</dd></div>`)}
+    </dl>`;
+  }
+
   override render(): TemplateResult {
     const sending = this.status.state === 'sending';
+    const call = this.callContext;
     // novalidate: the protocol's check runs on submit and names the field, the browser's bubbles would pre-empt it
     return html`<form part="form" novalidate @submit=${this.#onSubmit} aria-busy=${sending ? 'true' : 'false'}>
-      ${TEXT.map((f) => this.#text(f))} ${LEVELS.map((f) => this.#level(f))} ${this.#text('d1')} ${this.#text('d2')}
+      ${call ? this.#call(call) : TEXT.map((f) => this.#text(f))} ${LEVELS.map((f) => this.#level(f))} ${this.#text('d1')} ${this.#text('d2')}
       ${this.#text('schedule', 'datetime-local')} ${this.#comment()}
       <div class="actions">
         <button part="submit" type="submit" ?disabled=${sending}><slot name="submit">Save disposition</slot></button>

@@ -42,16 +42,14 @@ export const sharedStyles = css`
     margin: var(--_gap) 0 0;
     min-height: 1.3em;
   }
-  .status.saved {
+  .status.done {
     color: var(--ucb-success, #1b6e2d);
   }
-  .status.unconfirmed {
+  .status.unknown {
     color: var(--ucb-warning, #8a5a00);
   }
-  .status.refused,
-  .status.invalid,
-  .status.no-console,
-  .status.failed {
+  .status.not-done,
+  .status.invalid {
     color: var(--ucb-error, #b3261e);
   }
 `;

@@ -1,0 +1,42 @@
+import { isOutcomeUnknown } from '@ucbridge/protocol';
+
+/**
+ * Runs `start` for a disposition not seen before and remembers its outcome; for one already
+ * remembered it returns the first call's promise instead (so a retry joins a pending call, or gets
+ * its outcome) and never starts the platform call again: then `joined` is true.
+ */
+export type Remember = (fields: readonly unknown[], start: () => Promise<unknown>) => [outcome: Promise<unknown>, joined: boolean];
+
+/** The most dispositions one form page remembers; the oldest is forgotten first. A form serves one call. */
+const LIMIT = 256;
+
+/** One memory per form window, shared by every bridge installed on it (a restarted bridge remembers too). */
+const memories = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/**
+ * The memory that makes dispositions idempotent. Where it lives: in the form page (a `Map` in this
+ * module, one per window), not in the CRM: a CRM that reloads, times out or reconnects retries into
+ * the same memory. How long: as long as the form page (one call's form, as a rule), at most
+ * {@link LIMIT} dispositions. A disposition's key is its ten fields: the same guid with another
+ * level or comment is a correction, a new call. What is kept: a pending call, a done one and one
+ * whose outcome is unknown (it may have reached the platform); a call that was not done (the
+ * platform's error callback, a missing platform function) is forgotten, so a retry may try again.
+ */
+export function rememberDispositions(win: object): Remember {
+  let memory = memories.get(win);
+  if (!memory) memories.set(win, (memory = new Map()));
+  const known = memory;
+  return (fields, start) => {
+    // the ten values as the platform receives them; a documented listener may pass undefined for a missing one
+    const key = JSON.stringify(fields.slice(0, 10).map((value) => (typeof value == 'string' ? value : value == null ? '' : typeof value)));
+    const first = known.get(key);
+    if (first) return [first, true];
+    const promise = start();
+    known.set(key, promise);
+    if (known.size > LIMIT) known.delete(known.keys().next().value!);
+    promise.catch((error: unknown) => {
+      if (!isOutcomeUnknown(error) && known.get(key) === promise) known.delete(key);
+    });
+    return [promise, false];
+  };
+}
