@@ -13,6 +13,9 @@ const LIMIT = 256;
 /** One memory per form window, shared by every bridge installed on it (a restarted bridge remembers too). */
 const memories = new WeakMap<object, Map<string, Promise<unknown>>>();
 
+/** A value's text in a key; an object or a function, whose text says nothing, by its kind. */
+const asText = (value: unknown) => (value == null ? '' : typeof value == 'object' || typeof value == 'function' ? typeof value : String(value));
+
 /**
  * The memory that makes dispositions idempotent. Where it lives: in the form page (a `Map` in this
  * module, one per window), not in the CRM: a CRM that reloads, times out or reconnects retries into
@@ -27,8 +30,9 @@ export function rememberDispositions(win: object): Remember {
   if (!memory) memories.set(win, (memory = new Map()));
   const known = memory;
   return (fields, start) => {
-    // the ten values as the platform receives them; a documented listener may pass undefined for a missing one
-    const key = JSON.stringify(fields.slice(0, 10).map((value) => (typeof value == 'string' ? value : value == null ? '' : typeof value)));
+    // the ten values as the platform receives them, as text: a form's own call may pass a number
+    // (callerid 59899111222 and 59899333444 are two dispositions; 5 and '5' one), undefined for a missing one
+    const key = JSON.stringify(fields.slice(0, 10).map(asText));
     const first = known.get(key);
     if (first) return [first, true];
     const promise = start();

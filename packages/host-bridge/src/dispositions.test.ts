@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { rememberDispositions } from './dispositions.js';
+
+const fields = (callerid: unknown, l2: unknown = '') => ['Ventas->', callerid, 'guid-1', 'Venta', l2, '', '', '', '', ''];
+
+describe('the disposition memory: what counts as the same disposition', () => {
+  it('two calls around the bridge that differ only in a number (callerid 59899111222 vs 59899333444) are two dispositions', async () => {
+    const remember = rememberDispositions({});
+    let started = 0;
+    const start = () => (started++, Promise.resolve('ok'));
+    const [, firstJoined] = remember(fields(59899111222), start);
+    const [, secondJoined] = remember(fields(59899333444), start);
+    expect([firstJoined, secondJoined, started]).toEqual([false, false, 2]);
+  });
+
+  it('the same value as a number and as its string is the same disposition (the platform receives the same text)', () => {
+    const remember = rememberDispositions({});
+    let started = 0;
+    const start = () => (started++, Promise.resolve('ok'));
+    remember(fields(59899111222), start);
+    const [, joined] = remember(fields('59899111222'), start);
+    expect([joined, started]).toEqual([true, 1]);
+  });
+});
