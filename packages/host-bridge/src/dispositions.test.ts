@@ -22,3 +22,15 @@ describe('the disposition memory: what counts as the same disposition', () => {
     expect([joined, started]).toEqual([true, 1]);
   });
 });
+
+describe('the disposition memory: its limit', () => {
+  it('never forgets a disposition still pending: 256 others after it, its retry still joins it (one platform call)', () => {
+    const remember = rememberDispositions({});
+    let started = 0;
+    const pending = () => (started++, new Promise<unknown>(() => {}));
+    remember(fields('099111222'), pending);
+    for (let i = 0; i < 256; i++) remember(fields('099111222', 'correction ' + i), () => Promise.resolve('ok'));
+    const [, joined] = remember(fields('099111222'), pending);
+    expect([joined, started]).toEqual([true, 1]);
+  });
+});

@@ -13,6 +13,20 @@ const LIMIT = 256;
 /** One memory per form window, shared by every bridge installed on it (a restarted bridge remembers too). */
 const memories = new WeakMap<object, Map<string, Promise<unknown>>>();
 
+/** The promises of the memories whose outcome is in: only those may be forgotten at the limit. */
+const settled = new WeakSet<Promise<unknown>>();
+
+/**
+ * Forgets the oldest disposition whose outcome is in. A pending one is never forgotten: its retry
+ * would reach the platform a second time while the first may still succeed. (Pending ones are few:
+ * the per-frame limit bounds them.)
+ */
+function forgetOldestSettled(known: Map<string, Promise<unknown>>): void {
+  for (const [key, promise] of known) {
+    if (settled.has(promise)) return void known.delete(key);
+  }
+}
+
 /** A value's text in a key; an object or a function, whose text says nothing, by its kind. */
 const asText = (value: unknown) => (value == null ? '' : typeof value == 'object' || typeof value == 'function' ? typeof value : String(value));
 
@@ -20,8 +34,8 @@ const asText = (value: unknown) => (value == null ? '' : typeof value == 'object
  * The memory that makes dispositions idempotent. Where it lives: in the form page (a `Map` in this
  * module, one per window), not in the CRM: a CRM that reloads, times out or reconnects retries into
  * the same memory. How long: as long as the form page (one call's form, as a rule), at most
- * {@link LIMIT} dispositions. A disposition's key is its ten fields: the same guid with another
- * level or comment is a correction, a new call. What is kept: a pending call, a done one and one
+ * {@link LIMIT} dispositions whose outcome is in (a pending one is never forgotten). A disposition's
+ * key is its ten fields: the same guid with another level or comment is a correction, a new call. What is kept: a pending call, a done one and one
  * whose outcome is unknown (it may have reached the platform); a call that was not done (the
  * platform's error callback, a missing platform function) is forgotten, so a retry may try again.
  */
@@ -37,10 +51,14 @@ export function rememberDispositions(win: object): Remember {
     if (first) return [first, true];
     const promise = start();
     known.set(key, promise);
-    if (known.size > LIMIT) known.delete(known.keys().next().value!);
-    promise.catch((error: unknown) => {
-      if (!isOutcomeUnknown(error) && known.get(key) === promise) known.delete(key);
-    });
+    if (known.size > LIMIT) forgetOldestSettled(known);
+    promise.then(
+      () => settled.add(promise),
+      (error: unknown) => {
+        settled.add(promise);
+        if (!isOutcomeUnknown(error) && known.get(key) === promise) known.delete(key);
+      },
+    );
     return [promise, false];
   };
 }
