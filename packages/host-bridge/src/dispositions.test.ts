@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { rememberDispositions } from './dispositions.js';
 
 const fields = (callerid: unknown, l2: unknown = '') => ['Ventas->', callerid, 'guid-1', 'Venta', l2, '', '', '', '', ''];
@@ -31,6 +31,21 @@ describe('the disposition memory: its limit', () => {
     remember(fields('099111222'), pending);
     for (let i = 0; i < 256; i++) remember(fields('099111222', 'correction ' + i), () => Promise.resolve('ok'));
     const [, joined] = remember(fields('099111222'), pending);
+    expect([joined, started]).toEqual([true, 1]);
+  });
+});
+
+describe('the disposition memory: one per form window, whatever copy of the library', () => {
+  it('a second copy of host-bridge on the same form (the script tag and a bundled copy) joins the first copy\'s pending disposition', async () => {
+    const win = {};
+    const first = rememberDispositions(win);
+    vi.resetModules();
+    const copy: typeof import('./dispositions.js') = await import('./dispositions.js');
+    expect(copy.rememberDispositions).not.toBe(rememberDispositions); // really another copy of the module
+    let started = 0;
+    const pending = () => (started++, new Promise<unknown>(() => {}));
+    first(fields('099111222'), pending);
+    const [, joined] = copy.rememberDispositions(win)(fields('099111222'), pending);
     expect([joined, started]).toEqual([true, 1]);
   });
 });
