@@ -41,5 +41,10 @@ export const CAPS = { client: 1900, host: 2500 };
 // `gzip -9 -c dist/*.iife.js | wc -c` after `pnpm run build`: client 4,731 B, host 8,401 B; with Node's zlib at
 // level 9, as size-budget.test.ts measures (no file name in the header): client 4,722 B, host 8,375 B.
 
+// Branch break-bridge (three exactly-once fixes in the host's disposition memory: numbers keyed by their
+// text, a pending disposition never forgotten at the limit, the memory on the window shared by every copy of
+// host-bridge; data-legacy other than "true"/"false" throws): host 8,519 B by `gzip -9 -c
+// packages/host-bridge/dist/host-bridge.iife.js | wc -c`, 8,489 B by Node's zlib (size-budget.test.ts).
+
 /** The budgets `npm test` enforces (bytes, gzip -9 of the built IIFE). */
-export const BUDGETS = { client: 4800, host: 8400 };
+export const BUDGETS = { client: 4800, host: 8500 };

@@ -112,6 +112,14 @@ describe('autoInstall (the script-tag start-up, from source)', () => {
     }
   });
 
+  it('throws on a data-legacy that is neither "true" nor "false" (a form author who wrote "False", "no" or "off" meant off), installing nothing', () => {
+    for (const legacy of ['False', 'no', 'off', '0', '']) {
+      const { win, script } = setup({ allowedOrigins: 'http://127.0.0.1:4102', legacy });
+      expect(() => autoInstall(script, win)).toThrow(/INVALID_OPTION: data-legacy must be "true" or "false"/);
+      expect(win.UCBridge?.bridge).toBeUndefined();
+    }
+  });
+
   it('keeps the first UCBridge when the script is loaded twice: a second bridge would dispose legacy calls twice', () => {
     const { win, listeners, warnings, script } = setup({ allowedOrigins: 'https://a.example' });
     const first = autoInstall(script, win);

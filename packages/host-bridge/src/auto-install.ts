@@ -17,8 +17,8 @@ const ATTRIBUTES = ['allowedOrigins', 'legacy', 'callContext', 'log'];
 /**
  * The script-tag build's start-up: defines `window.UCBridge`, then, when `script` carries
  * `data-allowed-origins` (space- or comma-separated), installs a bridge from it (`data-legacy="false"`
- * turns legacy messages off, `data-call-context="cti"` shares the form's `CTI` call and locks
- * dispositions to it, `data-log` prints every message: the `log` option) and exposes it as
+ * turns legacy messages off, any value but `"true"` or `"false"` throws, `data-call-context="cti"`
+ * shares the form's `CTI` call and locks dispositions to it, `data-log` prints every message: the `log` option) and exposes it as
  * `UCBridge.bridge`. An attribute that is present but empty or invalid throws after `UCBridge` is
  * defined, so the mistake shows in the console. A second copy of the script changes nothing: two
  * bridges would dispose a legacy call twice.
@@ -60,8 +60,11 @@ export function autoInstall(script: HTMLOrSVGScriptElement | null, win: Window &
   // call context hook (issue 12): data-call-context="cti" shares the form's CTI call with every listed origin
   const callContext = data.callContext;
   if (callContext != null && callContext != 'cti') throw new TypeError(bridgeMessage('INVALID_OPTION', `data-call-context must be "cti", not "${callContext}"`));
+  // anything but "true" or "false" ("False", "no", "off") most likely meant off: never read it as on
+  const legacy = data.legacy;
+  if (legacy != null && legacy != 'true' && legacy != 'false') throw new TypeError(bridgeMessage('INVALID_OPTION', `data-legacy must be "true" or "false", not "${legacy}"`));
   const origins = data.allowedOrigins;
-  if (origins != null) api.bridge = create({ allowedOrigins: origins, legacy: data.legacy != 'false', callContext, log: data.log != null && data.log != 'false', window: win });
+  if (origins != null) api.bridge = create({ allowedOrigins: origins, legacy: legacy != 'false', callContext, log: data.log != null && data.log != 'false', window: win });
   // checked once the page has loaded: its own scripts may call UCBridge.createHostBridge themselves
   else if (win.document?.readyState == 'complete') setTimeout(check);
   else win.addEventListener('load', check, { once: true });
