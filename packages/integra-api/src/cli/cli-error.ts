@@ -14,7 +14,8 @@ export type CliErrorCode =
   | 'INVALID_FILE'
   | 'EMPTY_FILE'
   | 'TOO_MANY_FILES'
-  | 'FILE_CHANGED';
+  | 'FILE_CHANGED'
+  | 'JOURNAL_UNUSABLE';
 
 import { formatMessage } from '../errors.js';
 

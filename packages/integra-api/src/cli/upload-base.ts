@@ -132,11 +132,11 @@ async function upload(context: UploadContext): Promise<number> {
   let failure: unknown;
   let warning: string | undefined;
   try {
-    await run.plan(await planParts(context));
+    await planWithJournal(run, context, journal.path);
     if (run.pending) ({ failure, warning } = await sendInSession(context, run, session, await getPassword(args, io, signal)));
   } catch (error) {
-    // no password: said in one line, nothing was sent and no session opened
-    if (error instanceof CliError && error.code === 'NO_PASSWORD') throw error;
+    // no password, or a journal that cannot be read or written: one line, nothing sent, no session
+    if (error instanceof CliError && (error.code === 'NO_PASSWORD' || error.code === 'JOURNAL_UNUSABLE')) throw error;
     failure = error;
   }
   progress.stop();
@@ -169,6 +169,22 @@ async function upload(context: UploadContext): Promise<number> {
     print(reportText(result));
   }
   return exitCode;
+}
+
+/**
+ * Plans the parts against the journal. A journal that cannot be read or written (a folder, a
+ * full disk, no permission) is `JOURNAL_UNUSABLE` before any login: without it a re-run could
+ * not know what the platform already holds.
+ */
+async function planWithJournal(run: UploadRun, context: UploadContext, path: string): Promise<void> {
+  try {
+    await run.plan(await planParts(context));
+  } catch (error) {
+    if (isIntegraError(error)) throw error;
+    const code = (error as { code?: unknown }).code;
+    const why = typeof code === 'string' ? code : (error as Error).message;
+    throw new CliError('JOURNAL_UNUSABLE', `cannot use the journal ${path} (${why}); nothing was sent and no session opened: make it a file this user can read and append to (another --journal PATH would hold no record of earlier runs)`);
+  }
 }
 
 /** Each part of pass 1 with its journal key. */
