@@ -15,7 +15,8 @@ export type CliErrorCode =
   | 'EMPTY_FILE'
   | 'TOO_MANY_FILES'
   | 'FILE_CHANGED'
-  | 'JOURNAL_UNUSABLE';
+  | 'JOURNAL_UNUSABLE'
+  | 'JOURNAL_BUSY';
 
 import { formatMessage } from '../errors.js';
 

@@ -17,6 +17,7 @@ import { createUploadBodyEncoder } from '../dialer/upload-body.js';
 import { UploadRun, type PlannedPart } from '../dialer/upload-run.js';
 import type { DialerBase } from '../dialer/types.js';
 import { createFileJournal, defaultJournalPath } from '../journal-file.js';
+import { lockJournal } from './journal-lock.js';
 import { CliError } from './cli-error.js';
 import { EXIT, interruptExitCode, runExitCode } from './exit-codes.js';
 import { interruptOf, interruptText } from './interrupt.js';
@@ -124,9 +125,20 @@ interface UploadContext {
 
 /** Journal, login, pass 2 with sending, logout, report. */
 async function upload(context: UploadContext): Promise<number> {
+  const path = context.args.journal ?? defaultJournalPath(context.io.env);
+  const release = lockJournal(path);
+  try {
+    return await uploadWithJournal(context, path);
+  } finally {
+    release();
+  }
+}
+
+/** {@link upload} once the journal at `path` is this run's alone. */
+async function uploadWithJournal(context: UploadContext, path: string): Promise<number> {
   const { args, io, base, file, baseUrl, print, progress } = context;
   const signal = io.signal ?? new AbortController().signal;
-  const journal = createFileJournal(args.journal ?? defaultJournalPath(io.env));
+  const journal = createFileJournal(path);
   const run = new UploadRun({ journal, baseUrl, campaign: base.campaign, filename: base.filename, onUnknown: args.onUnknown });
   const session: RunReport['session'] = { opened: false, ended: false };
   let failure: unknown;
