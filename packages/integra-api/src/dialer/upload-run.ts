@@ -210,8 +210,10 @@ export class UploadRun {
       });
     } catch (error) {
       if (!isIntegraError(error)) throw error;
-      await this.write(part, error.outcomeUnknown ? 'unknown' : error.status !== undefined ? 'refused' : 'not-sent', `${error.code}: ${error.message}`);
-      return this.fail(slot, error.outcomeUnknown ? 'unknown' : 'not-sent', error.code, error.message, error);
+      // the request's message without its own "ucbridge CODE: ", which the upload's error adds again
+      const detail = error.message.replace(/^ucbridge [A-Z_]+: /, '');
+      await this.write(part, error.outcomeUnknown ? 'unknown' : error.status !== undefined ? 'refused' : 'not-sent', `${error.code}: ${detail}`);
+      return this.fail(slot, error.outcomeUnknown ? 'unknown' : 'not-sent', error.code, detail, error);
     }
     if (answer.trim() !== '1') {
       const said = answer.trim() === '0' ? 'answered 0' : `answered something other than 1 (${answer.length} characters)`;

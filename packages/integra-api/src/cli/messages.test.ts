@@ -1,0 +1,51 @@
+// Every line the CLI prints about a failure reads `ucbridge CODE: …` once: a part's request error
+// is not prefixed twice (text, JSON and the report's reason). The simulator over real HTTP.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startIntegraSim, type IntegraSim } from '@ucbridge/integra-sim';
+import { runCli } from './main.js';
+
+const PASSWORD = 'msg-pass';
+let sim: IntegraSim;
+let dir: string;
+let csv: string;
+
+beforeAll(async () => {
+  sim = await startIntegraSim({ users: [{ user: 'ops', password: PASSWORD }] });
+  dir = mkdtempSync(join(tmpdir(), 'ucbridge-msg-'));
+  csv = join(dir, 'leads.csv');
+  writeFileSync(csv, `phone,name\n${Array.from({ length: 30 }, (_, i) => `0983${String(i).padStart(5, '0')},N${i}`).join('\n')}\n`);
+});
+afterAll(async () => {
+  await sim.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function upload(...extra: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const argv = ['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', ...extra, csv];
+  const code = await runCli(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    env: { UCONTACT_PASSWORD: PASSWORD, XDG_STATE_HOME: join(dir, 'state') },
+    interactive: false,
+  });
+  return { code, stdout, stderr };
+}
+
+it('an HTTP 500 on part 2: "ucbridge HTTP_ERROR: Dialers/uploadbase: …", never "ucbridge HTTP_ERROR: ucbridge HTTP_ERROR"', async () => {
+  sim.setFault('http-500', { route: 'Dialers/uploadbase', nth: 2, times: 1 });
+  const json = await upload('--json');
+  expect(json.code).toBe(2);
+  const report = JSON.parse(json.stdout);
+  expect(report.message).toMatch(/^ucbridge HTTP_ERROR: Dialers\/uploadbase: /);
+  expect(json.stdout).not.toContain('ucbridge HTTP_ERROR: ucbridge');
+  sim.setFault('http-500', { route: 'Dialers/uploadbase', nth: 1, times: 1 });
+  const text = await upload('--filename', 'other');
+  expect(text.code).toBe(2);
+  expect(text.stderr).toMatch(/^ucbridge HTTP_ERROR: Dialers\/uploadbase: /m);
+  expect(`${text.stdout}${text.stderr}`).not.toContain('ucbridge HTTP_ERROR: ucbridge');
+});
