@@ -49,3 +49,21 @@ it('an HTTP 500 on part 2: "ucbridge HTTP_ERROR: Dialers/uploadbase: …", never
   expect(text.stderr).toMatch(/^ucbridge HTTP_ERROR: Dialers\/uploadbase: /m);
   expect(`${text.stdout}${text.stderr}`).not.toContain('ucbridge HTTP_ERROR: ucbridge');
 });
+
+it('--json=true (as wrappers write it) gets its error as one JSON document too; --json --no-json gets text', async () => {
+  const missing = join(dir, 'missing.csv');
+  const asJson = await runCliWith(['upload-base', '--campaign', 'Sales<-', '--dry-run', '--json=true', missing]);
+  expect(asJson.code).toBe(1);
+  expect(JSON.parse(asJson.stdout)).toMatchObject({ ok: false, exitCode: 1, code: 'FILE_UNREADABLE' });
+  const asText = await runCliWith(['upload-base', '--campaign', 'Sales<-', '--dry-run', '--json', '--no-json', missing]);
+  expect(asText.code).toBe(1);
+  expect(asText.stdout).toBe('');
+  expect(asText.stderr).toMatch(/^ucbridge FILE_UNREADABLE: cannot read /);
+});
+
+async function runCliWith(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, env: {}, interactive: false });
+  return { code, stdout, stderr };
+}
