@@ -3,7 +3,7 @@
 // once) could not know what the platform already holds.
 // The CLI in-process (runCli), the simulator over real HTTP.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -100,5 +100,34 @@ describe('two runs with one journal at once (a cron job started again while the 
     expect(result.code).toBe(0);
     expect(sim.uploads).toHaveLength(3);
     expect(existsSync(`${journal}.lock`)).toBe(false);
+  });
+});
+
+describe('the journal cannot be written in the middle of an upload (removed, disk full)', () => {
+  it('the report is still printed, truthfully: the part the platform took is accepted; exit 2; the re-run stops on it', async () => {
+    const journal = join(dir, 'midway', 'journal.jsonl');
+    // the platform takes part 2 and holds its answer; meanwhile the journal becomes a folder
+    sim.setFault('hold', { route: 'Dialers/uploadbase', nth: 2, delayMs: Infinity });
+    const running = upload(journal, '--json');
+    await vi.waitFor(() => expect(sim.uploads).toHaveLength(2));
+    renameSync(journal, `${journal}.saved`);
+    mkdirSync(journal);
+    sim.releaseHeld();
+    const result = await running;
+    expect(result.code).toBe(2);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ ok: false, code: 'JOURNAL_UNUSABLE', session: { opened: true, ended: true } });
+    expect(report.message).toContain(`the journal ${journal} could not be written (EISDIR)`);
+    expect(report.accepted.map((p: { filename: string }) => p.filename)).toEqual(['leads_part01', 'leads_part02']);
+    expect(report.notSent.map((p: { filename: string }) => p.filename)).toEqual(['leads_part03']);
+    expect(sim.uploads).toHaveLength(2);
+
+    // the journal back: part 2's answer is not in it, only that it was being sent
+    rmSync(journal, { recursive: true });
+    renameSync(`${journal}.saved`, journal);
+    const again = await upload(journal, '--json');
+    expect(again.code).toBe(4);
+    expect(JSON.parse(again.stdout).unknown.map((p: { filename: string }) => p.filename)).toEqual(['leads_part02']);
+    expect(sim.uploads).toHaveLength(2);
   });
 });

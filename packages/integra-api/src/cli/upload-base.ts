@@ -152,6 +152,7 @@ async function uploadWithJournal(context: UploadContext, path: string): Promise<
     failure = error;
   }
   progress.stop();
+  failure = explainIoFailure(failure, journal.path, args.file!);
   // whatever a failure outside a part (login, reading pass 2) left unsettled was not sent
   if (failure !== undefined && !(failure instanceof UploadBaseError)) run.stop('NOT_SENT', 'not sent');
   const parts = run.report();
@@ -197,6 +198,20 @@ async function planWithJournal(run: UploadRun, context: UploadContext, path: str
     const why = typeof code === 'string' ? code : (error as Error).message;
     throw new CliError('JOURNAL_UNUSABLE', `cannot use the journal ${path} (${why}); nothing was sent and no session opened: make it a file this user can read and append to (another --journal PATH would hold no record of earlier runs)`);
   }
+}
+
+/**
+ * An I/O error while sending (the journal could not be written, the file could not be read
+ * again) as a CLI error naming the file, so the report is still printed; anything else as is.
+ */
+function explainIoFailure(failure: unknown, journalPath: string, filePath: string): unknown {
+  if (failure === undefined || isIntegraError(failure) || failure instanceof CliError) return failure;
+  const { code, path } = failure as { code?: unknown; path?: unknown };
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return failure;
+  if (path === journalPath) {
+    return new CliError('JOURNAL_UNUSABLE', `the journal ${journalPath} could not be written (${code}); nothing more was sent. The report says where each part stands; a re-run stops on a part whose answer the journal missed until you check it (--resend-unknown or --skip-unknown)`);
+  }
+  return new CliError('FILE_CHANGED', `${filePath} could not be read again (${code}); nothing more was sent`);
 }
 
 /** Each part of pass 1 with its journal key. */
