@@ -67,3 +67,15 @@ async function runCliWith(argv: string[]): Promise<{ code: number; stdout: strin
   const code = await runCli(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, env: {}, interactive: false });
   return { code, stdout, stderr };
 }
+
+it('--encoding utf16le on a UTF-8 file: one problem whose advice works (not a --drop/--map of garbage column names)', async () => {
+  const utf8 = join(dir, 'utf8.csv');
+  writeFileSync(utf8, 'phone,name\n098344401,José\n');
+  const forced = await runCliWith(['upload-base', '--campaign', 'Sales<-', '--dry-run', '--encoding', 'utf16le', utf8]);
+  expect(forced.code).toBe(1);
+  expect(forced.stderr).toContain('line 1, encoding: the file is not UTF-16LE');
+  expect(forced.stderr).toContain('leave out --encoding utf16le');
+  expect(forced.stderr).not.toContain('--drop');
+  const followed = await runCliWith(['upload-base', '--campaign', 'Sales<-', '--dry-run', utf8]);
+  expect(followed.code).toBe(0);
+});
