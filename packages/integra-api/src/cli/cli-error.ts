@@ -14,7 +14,9 @@ export type CliErrorCode =
   | 'INVALID_FILE'
   | 'EMPTY_FILE'
   | 'TOO_MANY_FILES'
-  | 'FILE_CHANGED';
+  | 'FILE_CHANGED'
+  | 'JOURNAL_UNUSABLE'
+  | 'JOURNAL_BUSY';
 
 import { formatMessage } from '../errors.js';
 

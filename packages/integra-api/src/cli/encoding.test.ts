@@ -51,6 +51,14 @@ describe('chooseEncoding', () => {
     expect(choice.note).toContain('line 3 is not valid UTF-8');
   });
 
+  it('refuses --encoding utf16le/utf16be on a file that is not UTF-16 (no NUL bytes, or NULs on the other side)', async () => {
+    const utf8 = file(Buffer.from('phone,name\n098344401,José\n'));
+    expect((await chooseEncoding(utf8, 'utf16le')).problems).toEqual([{ line: 1, reason: expect.stringContaining('the file is not UTF-16LE (it holds no NUL byte') }]);
+    const bigEndian = file(Buffer.from('phone,name\n098344401,Ana\n', 'utf16le').swap16());
+    expect((await chooseEncoding(bigEndian, 'utf16le')).problems[0]?.reason).toContain('its NUL bytes say UTF-16BE): leave out --encoding utf16le');
+    expect((await chooseEncoding(bigEndian, 'utf16be')).problems).toEqual([]);
+  });
+
   it('an all-ASCII file is fine under any encoding asked for', async () => {
     const path = file(Buffer.from('phone\n098344484\n'));
     for (const option of ['auto', 'utf8', 'windows-1252', 'latin1'] as const) expect((await chooseEncoding(path, option)).problems).toEqual([]);

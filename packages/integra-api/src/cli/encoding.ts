@@ -87,7 +87,15 @@ export async function chooseEncoding(path: string, option: EncodingOption = 'aut
     choice.note = `UTF-8 (byte order mark; ${lines.invalidCount} line${lines.invalidCount === 1 ? ' is' : 's are'} not valid UTF-8)`;
     return { choice, problems: lines.invalid.map((line) => ({ line, reason: notUtf8Reason(lines, line, 'although the file starts with a UTF-8 byte order mark') })) };
   }
-  if (forced === 'utf16le' || forced === 'utf16be') return { choice: { encoding: forced, source: 'option', bomBytes: 0, note: `${encodingLabel(forced)} (${asked})` }, problems: [] };
+  if (forced === 'utf16le' || forced === 'utf16be') {
+    const choice: EncodingChoice = { encoding: forced, source: 'option', bomBytes: 0, note: `${encodingLabel(forced)} (${asked})` };
+    // UTF-16 puts a NUL beside every ASCII character (the digits of every phone): a file with no
+    // NUL, or with them on the other side, is not this encoding, and reading it so gives garbage
+    const other = utf16Without(head);
+    const wrong = !head.includes(0) ? 'it holds no NUL byte, which UTF-16 has beside every digit and ASCII letter' : other !== undefined && other !== forced ? `its NUL bytes say ${encodingLabel(other)}` : undefined;
+    if (wrong === undefined) return { choice, problems: [] };
+    return { choice, problems: [{ line: 1, reason: `the file is not ${encodingLabel(forced)} (${wrong}): leave out --encoding ${option} to have it detected` }] };
+  }
   if (forced === undefined) {
     const utf16 = utf16Without(head);
     if (utf16 !== undefined) return { choice: { encoding: utf16, source: 'detected', bomBytes: 0, note: `${encodingLabel(utf16)} (no byte order mark; a NUL byte beside every ASCII character)` }, problems: [] };

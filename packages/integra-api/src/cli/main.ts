@@ -74,12 +74,28 @@ async function usageOf(out: TextOut): Promise<string> {
 }
 
 /**
+ * Whether the run asked for JSON, read as the argument parser reads it (the last of `--json`,
+ * `--json=VALUE` — any value but `false` — and `--no-json` wins), so an error is printed the way
+ * the result would have been.
+ */
+function wantsJson(args: readonly string[]): boolean {
+  let json = false;
+  for (const arg of args) {
+    if (arg === '--') break;
+    if (arg === '--json') json = true;
+    else if (arg === '--no-json') json = false;
+    else if (arg.startsWith('--json=')) json = arg !== '--json=false';
+  }
+  return json;
+}
+
+/**
  * Runs `ucbridge` with `argv` (without `node` and the script) and resolves with the exit code
  * (see `EXIT` in exit-codes.ts and the README's table). Never calls `process.exit`.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  const json = rest.includes('--json');
+  const json = wantsJson(rest);
   const fail = async (error: unknown): Promise<number> => {
     if (error instanceof CliError || (error as { name?: unknown })?.name === 'CLIError') {
       const e = error instanceof CliError ? error : new CliError('USAGE', (error as Error).message, { usage: true });

@@ -23,7 +23,8 @@ export async function getPassword(args: UploadBaseArgs, io: CliIo, signal: Abort
     } catch (error) {
       throw new CliError('NO_PASSWORD', `cannot read the password file ${args.passwordFile} (${(error as { code?: string }).code ?? 'error'})`);
     }
-    const password = text.split(/\r?\n/)[0] ?? '';
+    // Windows Notepad saves with a byte order mark and CRLF: neither is part of the password
+    const password = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)[0] ?? '';
     if (password === '') throw new CliError('NO_PASSWORD', `the password file ${args.passwordFile} is empty (the password is its first line)`);
     return password;
   }

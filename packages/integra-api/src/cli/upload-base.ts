@@ -17,6 +17,7 @@ import { createUploadBodyEncoder } from '../dialer/upload-body.js';
 import { UploadRun, type PlannedPart } from '../dialer/upload-run.js';
 import type { DialerBase } from '../dialer/types.js';
 import { createFileJournal, defaultJournalPath } from '../journal-file.js';
+import { lockJournal } from './journal-lock.js';
 import { CliError } from './cli-error.js';
 import { EXIT, interruptExitCode, runExitCode } from './exit-codes.js';
 import { interruptOf, interruptText } from './interrupt.js';
@@ -124,22 +125,34 @@ interface UploadContext {
 
 /** Journal, login, pass 2 with sending, logout, report. */
 async function upload(context: UploadContext): Promise<number> {
+  const path = context.args.journal ?? defaultJournalPath(context.io.env);
+  const release = lockJournal(path);
+  try {
+    return await uploadWithJournal(context, path);
+  } finally {
+    release();
+  }
+}
+
+/** {@link upload} once the journal at `path` is this run's alone. */
+async function uploadWithJournal(context: UploadContext, path: string): Promise<number> {
   const { args, io, base, file, baseUrl, print, progress } = context;
   const signal = io.signal ?? new AbortController().signal;
-  const journal = createFileJournal(args.journal ?? defaultJournalPath(io.env));
+  const journal = createFileJournal(path);
   const run = new UploadRun({ journal, baseUrl, campaign: base.campaign, filename: base.filename, onUnknown: args.onUnknown });
   const session: RunReport['session'] = { opened: false, ended: false };
   let failure: unknown;
   let warning: string | undefined;
   try {
-    await run.plan(await planParts(context));
+    await planWithJournal(run, context, journal.path);
     if (run.pending) ({ failure, warning } = await sendInSession(context, run, session, await getPassword(args, io, signal)));
   } catch (error) {
-    // no password: said in one line, nothing was sent and no session opened
-    if (error instanceof CliError && error.code === 'NO_PASSWORD') throw error;
+    // no password, or a journal that cannot be read or written: one line, nothing sent, no session
+    if (error instanceof CliError && (error.code === 'NO_PASSWORD' || error.code === 'JOURNAL_UNUSABLE')) throw error;
     failure = error;
   }
   progress.stop();
+  failure = explainIoFailure(failure, journal.path, args.file!);
   // whatever a failure outside a part (login, reading pass 2) left unsettled was not sent
   if (failure !== undefined && !(failure instanceof UploadBaseError)) run.stop('NOT_SENT', 'not sent');
   const parts = run.report();
@@ -169,6 +182,36 @@ async function upload(context: UploadContext): Promise<number> {
     print(reportText(result));
   }
   return exitCode;
+}
+
+/**
+ * Plans the parts against the journal. A journal that cannot be read or written (a folder, a
+ * full disk, no permission) is `JOURNAL_UNUSABLE` before any login: without it a re-run could
+ * not know what the platform already holds.
+ */
+async function planWithJournal(run: UploadRun, context: UploadContext, path: string): Promise<void> {
+  try {
+    await run.plan(await planParts(context));
+  } catch (error) {
+    if (isIntegraError(error)) throw error;
+    const code = (error as { code?: unknown }).code;
+    const why = typeof code === 'string' ? code : (error as Error).message;
+    throw new CliError('JOURNAL_UNUSABLE', `cannot use the journal ${path} (${why}); nothing was sent and no session opened: make it a file this user can read and append to (another --journal PATH would hold no record of earlier runs)`);
+  }
+}
+
+/**
+ * An I/O error while sending (the journal could not be written, the file could not be read
+ * again) as a CLI error naming the file, so the report is still printed; anything else as is.
+ */
+function explainIoFailure(failure: unknown, journalPath: string, filePath: string): unknown {
+  if (failure === undefined || isIntegraError(failure) || failure instanceof CliError) return failure;
+  const { code, path } = failure as { code?: unknown; path?: unknown };
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return failure;
+  if (path === journalPath) {
+    return new CliError('JOURNAL_UNUSABLE', `the journal ${journalPath} could not be written (${code}); nothing more was sent. The report says where each part stands; a re-run stops on a part whose answer the journal missed until you check it (--resend-unknown or --skip-unknown)`);
+  }
+  return new CliError('FILE_CHANGED', `${filePath} could not be read again (${code}); nothing more was sent`);
 }
 
 /** Each part of pass 1 with its journal key. */

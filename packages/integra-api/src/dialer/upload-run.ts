@@ -210,16 +210,21 @@ export class UploadRun {
       });
     } catch (error) {
       if (!isIntegraError(error)) throw error;
-      await this.write(part, error.outcomeUnknown ? 'unknown' : error.status !== undefined ? 'refused' : 'not-sent', `${error.code}: ${error.message}`);
-      return this.fail(slot, error.outcomeUnknown ? 'unknown' : 'not-sent', error.code, error.message, error);
+      // the request's message without its own "ucbridge CODE: ", which the upload's error adds again
+      const detail = error.message.replace(/^ucbridge [A-Z_]+: /, '');
+      if (error.outcomeUnknown) this.settle(slot, 'unknown', { code: error.code, reason: detail });
+      await this.write(part, error.outcomeUnknown ? 'unknown' : error.status !== undefined ? 'refused' : 'not-sent', `${error.code}: ${detail}`);
+      return this.fail(slot, error.outcomeUnknown ? 'unknown' : 'not-sent', error.code, detail, error);
     }
     if (answer.trim() !== '1') {
       const said = answer.trim() === '0' ? 'answered 0' : `answered something other than 1 (${answer.length} characters)`;
       await this.write(part, 'refused', `UPLOAD_REFUSED: ${said}`);
       return this.fail(slot, 'not-sent', 'UPLOAD_REFUSED', `${PATH} ${said}: the part was not accepted`);
     }
-    await this.write(part, 'accepted');
+    // settled before it is recorded: if the journal cannot be written now, the report still says
+    // what the platform answered (and the journal's `sending` makes a re-run stop on it)
     this.settle(slot, 'accepted', {});
+    await this.write(part, 'accepted');
   }
 
   /** Marks every pending part `notSent` with `reason` (an interrupt, a failure elsewhere). */

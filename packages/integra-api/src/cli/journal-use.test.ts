@@ -1,0 +1,133 @@
+// A journal that cannot be read or written, or that another run is using, must stop the upload
+// before the login, exit 1, and never report success: without it a re-run (or a second run at
+// once) could not know what the platform already holds.
+// The CLI in-process (runCli), the simulator over real HTTP.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startIntegraSim, type IntegraSim } from '@ucbridge/integra-sim';
+import { runCli } from './main.js';
+
+const PASSWORD = 'journal-pass';
+let sim: IntegraSim;
+let dir: string;
+let csv: string;
+
+beforeAll(async () => {
+  sim = await startIntegraSim({ users: [{ user: 'ops', password: PASSWORD }] });
+  dir = mkdtempSync(join(tmpdir(), 'ucbridge-journal-'));
+  csv = join(dir, 'leads.csv');
+  writeFileSync(csv, `phone,name\n${Array.from({ length: 30 }, (_, i) => `0983${String(i).padStart(5, '0')},N${i}`).join('\n')}\n`);
+});
+afterEach(() => {
+  sim.releaseHeld();
+  sim.clearFaults();
+  sim.clearLog();
+});
+afterAll(async () => {
+  await sim.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function upload(journal: string, ...extra: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const argv = ['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', '--journal', journal, ...extra, csv];
+  const code = await runCli(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    env: { UCONTACT_PASSWORD: PASSWORD },
+    interactive: false,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('a journal that cannot be used', () => {
+  it('a folder given as --journal: JOURNAL_UNUSABLE, exit 1, no login, nothing sent (text)', async () => {
+    const folder = join(dir, 'a-folder');
+    mkdirSync(folder);
+    const result = await upload(folder);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`ucbridge JOURNAL_UNUSABLE: cannot use the journal ${folder} (EISDIR)`);
+    expect(result.stdout).not.toContain('uploaded');
+    expect(sim.requests).toEqual([]); // not even a login
+    expect(sim.uploads).toEqual([]);
+  });
+
+  it('the same with --json: one JSON document saying not ok', async () => {
+    const folder = join(dir, 'another-folder');
+    mkdirSync(folder);
+    const result = await upload(folder, '--json');
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, exitCode: 1, code: 'JOURNAL_UNUSABLE' });
+    expect(sim.requests).toEqual([]); // not even a login
+    expect(sim.uploads).toEqual([]);
+  });
+});
+
+describe('two runs with one journal at once (a cron job started again while the last one sends)', () => {
+  it('the second is refused with JOURNAL_BUSY before any request; the first loads every contact once', async () => {
+    const journal = join(dir, 'busy', 'journal.jsonl');
+    // the platform takes the first run's part 1 and holds its answer: that run is in flight
+    sim.setFault('hold', { route: 'Dialers/uploadbase', nth: 1, delayMs: Infinity });
+    const first = upload(journal, '--json');
+    await vi.waitFor(() => expect(sim.uploads).toHaveLength(1));
+    const second = await upload(journal, '--json');
+    sim.releaseHeld();
+    expect(second.code).toBe(1);
+    expect(JSON.parse(second.stdout)).toMatchObject({ ok: false, code: 'JOURNAL_BUSY' });
+    expect(JSON.parse(second.stdout).message).toContain(`is using the journal ${journal}; nothing was sent: wait for it to end, then run the same command again`);
+    const done = await first;
+    expect(done.code).toBe(0);
+    expect(sim.uploads.map((u) => u.filename)).toEqual(['leads_part01', 'leads_part02', 'leads_part03']);
+    expect(existsSync(`${journal}.lock`)).toBe(false); // released
+
+    // following the hint: the same command again has nothing left to send
+    sim.clearLog();
+    const again = await upload(journal, '--json');
+    expect(again.code).toBe(0);
+    expect(sim.requests).toEqual([]);
+  });
+
+  it('a lock left by a process that is gone (killed) is taken over', async () => {
+    const journal = join(dir, 'stale', 'journal.jsonl');
+    mkdirSync(join(dir, 'stale'));
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(`${journal}.lock`, `${gone}\n`);
+    const result = await upload(journal, '--json');
+    expect(result.code).toBe(0);
+    expect(sim.uploads).toHaveLength(3);
+    expect(existsSync(`${journal}.lock`)).toBe(false);
+  });
+});
+
+describe('the journal cannot be written in the middle of an upload (removed, disk full)', () => {
+  it('the report is still printed, truthfully: the part the platform took is accepted; exit 2; the re-run stops on it', async () => {
+    const journal = join(dir, 'midway', 'journal.jsonl');
+    // the platform takes part 2 and holds its answer; meanwhile the journal becomes a folder
+    sim.setFault('hold', { route: 'Dialers/uploadbase', nth: 2, delayMs: Infinity });
+    const running = upload(journal, '--json');
+    await vi.waitFor(() => expect(sim.uploads).toHaveLength(2));
+    renameSync(journal, `${journal}.saved`);
+    mkdirSync(journal);
+    sim.releaseHeld();
+    const result = await running;
+    expect(result.code).toBe(2);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ ok: false, code: 'JOURNAL_UNUSABLE', session: { opened: true, ended: true } });
+    expect(report.message).toContain(`the journal ${journal} could not be written (EISDIR)`);
+    expect(report.accepted.map((p: { filename: string }) => p.filename)).toEqual(['leads_part01', 'leads_part02']);
+    expect(report.notSent.map((p: { filename: string }) => p.filename)).toEqual(['leads_part03']);
+    expect(sim.uploads).toHaveLength(2);
+
+    // the journal back: part 2's answer is not in it, only that it was being sent
+    rmSync(journal, { recursive: true });
+    renameSync(`${journal}.saved`, journal);
+    const again = await upload(journal, '--json');
+    expect(again.code).toBe(4);
+    expect(JSON.parse(again.stdout).unknown.map((p: { filename: string }) => p.filename)).toEqual(['leads_part02']);
+    expect(sim.uploads).toHaveLength(2);
+  });
+});
