@@ -59,9 +59,9 @@ export const UPLOAD_BASE_EXAMPLES = `EXAMPLES
   ucbridge upload-base --url https://acme.ucontactcloud.com --user api --campaign 'Sales<-' \\
     --delimiter ';' --map phone=Tel,altPhones=Otros --max-lines 20000 --json leads_2026_11.csv
 
-  # from cron: password from a file, and a re-run after a failure sends only what is missing
+  # from cron: password from a file, one upload name per day; a re-run after a failure sends only what is missing
   ucbridge upload-base --url https://acme.ucontactcloud.com --user api --password-file ~/.ucontact-pw \\
-    --campaign 'Sales<-' --timeout 2m --json leads.csv
+    --campaign 'Sales<-' --timeout 2m --filename "leads_$(date +%F)" --json leads.csv
 
   # an Outlook export: the mobile is the phone, names become variables, the e-mail is left out
   ucbridge upload-base --campaign 'Sales<-' --dry-run --map 'phone=Mobile Phone' \\
