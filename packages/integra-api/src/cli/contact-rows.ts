@@ -1,7 +1,7 @@
 /**
  * Rows of a contact file → a {@link DialerBaseBuilder}, one row at a time: the header plans the
  * columns; blank rows (Excel's `,,` padding) are skipped and counted; phones may be normalised;
- * duplicates are found and, with `dedupe`, left out; a plainly valid UTF-8 row takes the fast
+ * duplicates are found (and, given the lines to leave out, left out); a plainly valid UTF-8 row takes the fast
  * path ({@link FastCsvRows}), any other row the ordinary one (`builder.add`). The same class
  * serves CSV files and files already in the dialer line format.
  */
@@ -12,7 +12,7 @@ import { PHONE_RE, checkPhone, shown } from '../dialer/rules.js';
 import type { DialerBase, DialerContact } from '../dialer/types.js';
 import { planColumns, type ColumnChoices, type ColumnPlan, type ColumnUse } from './columns.js';
 import { FastCsvRows, bytesToText, csvContact, filledUnnamed, isBlankBytes } from './csv-fast-row.js';
-import { DuplicatePhones, IntList, PhoneLog } from './duplicate-phones.js';
+import { PhoneLog } from './duplicate-phones.js';
 import { LISTED_LINES, type ReadingReport } from './reading-report.js';
 
 /** What {@link ContactRows} needs. */
@@ -26,13 +26,14 @@ export interface ContactRowsOptions {
   columns: ColumnChoices;
   /** Remove spaces, dashes, dots, parentheses and Excel's quoting from phones before checking. */
   normalizePhones: boolean;
-  /** Leave out rows whose main phone an earlier row has (the first is kept). */
-  dedupe: boolean;
-  /** About how many rows the file has (sizes the duplicate table once). */
-  expectedRows: number;
   /**
-   * A second reading: the lines the first left out ({@link ContactRows.leftOut}), ascending.
-   * Given, exactly these rows are left out and duplicates are not looked for (no table).
+   * `--dedupe`: the repeats' lines are kept for {@link ContactRows.leftOut}, to be left out by a
+   * next reading (this one only finds them: a row's fate is known only at the end of the file).
+   */
+  dedupe: boolean;
+  /**
+   * A next reading: the lines to leave out ({@link ContactRows.leftOut} of a finding reading),
+   * ascending. Given, exactly these rows are left out and duplicates are not looked for.
    */
   leaveOut?: Int32Array;
 }
@@ -48,12 +49,10 @@ export class ContactRows {
   columns: ColumnUse[] = [];
   private plan: ColumnPlan | undefined;
   private fast: FastCsvRows | undefined;
-  /** `--dedupe`: decides on each row as it comes. */
-  private readonly seen: DuplicatePhones | undefined;
-  /** Without `--dedupe`: only reports, so it checks at the end (sequential writes, see duplicate-phones.ts). */
+  /** Checks for repeats at the end (sequential writes, see duplicate-phones.ts); none when `leaveOut` is given. */
   private readonly log: PhoneLog | undefined;
-  /** With `--dedupe`: the lines left out, for a second reading. */
-  private readonly dropped: IntList | undefined;
+  /** With `--dedupe`, after {@link finish}: every repeat's line, for a next reading to leave out. */
+  private repeats: Int32Array = new Int32Array(0);
   /** A second reading: the next place to look in `options.leaveOut`. */
   private leaveOutAt = 0;
   private readonly isBlank: (field: string) => boolean;
@@ -62,12 +61,8 @@ export class ContactRows {
     private readonly builder: DialerBaseBuilder,
     private readonly options: ContactRowsOptions,
   ) {
-    if (options.leaveOut !== undefined) {
-      // a second reading: the first pass already found the repeats
-    } else if (options.dedupe) {
-      this.seen = new DuplicatePhones(options.expectedRows);
-      this.dropped = new IntList();
-    } else this.log = new PhoneLog();
+    // a reading given the lines to leave out: an earlier one already found the repeats
+    if (options.leaveOut === undefined) this.log = new PhoneLog();
     this.duplicates = { count: 0, lines: [], dropped: options.dedupe };
     this.normalizedPhones = options.normalizePhones ? 0 : null;
     this.isBlank = options.asBytes ? isBlankBytes : (field) => field.trim() === '';
@@ -168,32 +163,26 @@ export class ContactRows {
   /** After the last row: the duplicates of the whole file, when they are checked at the end. */
   finish(): void {
     if (this.log === undefined) return;
-    const found = this.log.finish(LISTED_LINES);
+    const found = this.log.finish(LISTED_LINES, this.options.dedupe);
     this.duplicates.count = found.count;
     this.duplicates.lines = found.first;
+    if (this.options.dedupe) this.repeats = found.all;
   }
 
-  /** The lines left out as repeats (`--dedupe`), ascending; empty without it. */
+  /** The lines to leave out (`--dedupe`'s repeats, after {@link finish}), ascending; empty without it. */
   leftOut(): Int32Array {
-    return this.dropped?.values() ?? new Int32Array(0);
+    return this.options.leaveOut ?? this.repeats;
   }
 
-  /** Notes a valid phone; `true` when the row must be left out (a repeat, with `dedupe`). */
+  /** Notes a valid phone; `true` when the row must be left out (one of the lines given in `leaveOut`). */
   private duplicate(phone: string, line: number): boolean {
     const { leaveOut } = this.options;
-    if (leaveOut !== undefined) {
-      while (this.leaveOutAt < leaveOut.length && leaveOut[this.leaveOutAt]! < line) this.leaveOutAt++;
-      return leaveOut[this.leaveOutAt] === line;
-    }
-    if (this.log !== undefined) {
-      this.log.add(phone, line);
+    if (leaveOut === undefined) {
+      this.log!.add(phone, line);
       return false;
     }
-    if (!this.seen!.add(phone)) return false;
-    this.duplicates.count++;
-    if (this.duplicates.lines.length < LISTED_LINES) this.duplicates.lines.push({ line, phone });
-    this.dropped!.push(line);
-    return true;
+    while (this.leaveOutAt < leaveOut.length && leaveOut[this.leaveOutAt]! < line) this.leaveOutAt++;
+    return leaveOut[this.leaveOutAt] === line;
   }
 }
 

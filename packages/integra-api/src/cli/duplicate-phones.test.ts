@@ -65,6 +65,7 @@ describe('PhoneLog (duplicates checked at the end)', () => {
         { line: 41, phone: '+59899000001' },
         { line: 1_000_000, phone: '099000001' },
       ],
+      all: new Int32Array([7, 40, 41, 1_000_000]),
     });
   });
 
@@ -76,5 +77,28 @@ describe('PhoneLog (duplicates checked at the end)', () => {
       { line: 4, phone: '+00598991234567' },
       { line: 6, phone: '(a phone of more than 17 digits)' },
     ]);
+  });
+
+  it('gives every repeat\'s line (for --dedupe to leave out), ascending, the first of each phone never among them, beyond the few it lists', () => {
+    let seed = 11;
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    // two kinds of phone (two key widths), lines that skip now and then
+    const rows = Array.from({ length: 40_000 }, (_, i) => {
+      const r = next();
+      return { phone: r % 4 === 0 ? `+598${String(r % 3000).padStart(8, '0')}` : `09${String(r % 25_000).padStart(7, '0')}`, line: i * 3 + (i % 7 === 0 ? 2 : 0) + 2 };
+    });
+    const firstSeen = new Set<string>();
+    const expected = rows.filter(({ phone }) => firstSeen.has(phone) || !firstSeen.add(phone)).map((r) => r.line);
+    const log = new PhoneLog();
+    for (const { phone, line } of rows) log.add(phone, line);
+    const found = log.finish(10, true);
+    expect(expected.length).toBeGreaterThan(10_000);
+    expect(found.count).toBe(expected.length);
+    expect([...found.all]).toEqual(expected);
+    expect(found.first.map((f) => f.line)).toEqual(expected.slice(0, 10));
+    // without allLines, only the listed ones
+    const few = new PhoneLog();
+    for (const { phone, line } of rows) few.add(phone, line);
+    expect([...few.finish(10).all]).toEqual(expected.slice(0, 10));
   });
 });

@@ -2,18 +2,18 @@
  * Finding main phones that an earlier row has, in flat memory: typed arrays only, no string or
  * object per contact. Two ways share one key:
  *
- * - {@link PhoneLog} (the default, which only reports): each row's key is appended to one of
+ * - {@link PhoneLog} (every reading of a file): each row's key is appended to one of
  *   64 partitions, so writes are sequential and cheap; at the end each partition, small enough
  *   for the CPU's cache, is checked in row order with a small table. 5 bytes per row for phones
  *   that share the first phone's length and leading digits (one country's numbers: the usual
  *   list), 9 for the others (10 M rows: 50–90 MB); lines are not kept but found again from the
- *   order of the rows, for the few the report lists. A hash table the size of the whole
- *   file is random access on every row: measured about 3× slower on the 1 M-row benchmark.
- * - {@link DuplicatePhones} (`--dedupe`, which must decide on each row as it comes): one open
- *   addressing table sized once from the expected row count, 8 bytes per slot at 0.75 load
- *   (10 M rows: 107 MB, more with the estimate's margin), doubled if more rows come. The CLI's
- *   second pass needs neither: it leaves out exactly the lines the first pass left out.
- *
+ *   order of the rows: the few the report lists, or, for `--dedupe`, every repeat's line (4 bytes
+ *   each), which a second reading then leaves out. A hash table the size of the whole file is
+ *   random access on every row: measured about 3× slower on the 1 M-row benchmark, and at 10 M
+ *   rows it pushed `--dedupe`'s peak RSS to 306 MiB (bench/results/dialer-2026-12-01.md).
+ * - {@link DuplicatePhones}: the open addressing table (8 bytes per slot at 0.75 load, doubled
+ *   if more keys come than expected) that checks one partition at a time.
+
  * The key of a phone is exact, not a hash, for every phone of up to 17 digits (E.164 numbers
  * have at most 15): the last 9 digits as a number (< 2^30) with the leading `+` in bit 30, and
  * the digits before them (at most 8, < 2^27) with the digit count in the top 5 bits, so leading
@@ -78,7 +78,7 @@ function mix(high: number, low: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** A set of phones seen so far, answering as each comes (for `--dedupe`). */
+/** A set of phones seen so far, answering as each comes (one {@link PhoneLog} partition at a time). */
 export class DuplicatePhones {
   private table: Int32Array;
   private slots: number;
@@ -134,6 +134,8 @@ export interface DuplicatesFound {
   count: number;
   /** The first `listed` of them (by line) with the phone. */
   first: { line: number; phone: string }[];
+  /** The lines of all of them, ascending, when asked for (`allLines`); else the first `listed`. */
+  all: Int32Array;
 }
 
 const PARTITIONS = 64;
@@ -199,17 +201,23 @@ export class PhoneLog {
     this.order[this.order.length - 1]![at % ORDER_BLOCK] = partition;
   }
 
-  /** Checks every partition in order; lists the first `listed` duplicates with their phone. Frees the log. */
-  finish(listed: number): DuplicatesFound {
+  /**
+   * Checks every partition in order; lists the first `listed` duplicates with their phone and,
+   * with `allLines`, gives every duplicate's line (ascending, 4 bytes each: `--dedupe`'s lines to
+   * leave out; the first row of each phone is never among them). Frees the log.
+   */
+  finish(listed: number, allLines = false): DuplicatesFound {
     const common = this.common ?? 0;
     // one table, sized for the largest partition, cleared for each
     const seen = new DuplicatePhones(Math.max(...this.partitions.map((p) => p.size)));
     let count = 0;
-    // per partition, its first `listed` repeats as (place in the partition, high, low)
-    const firsts: number[][] = [];
+    // per partition: the places of its repeats (all of them, or the first `listed`), and the first `listed` keys
+    const places: IntList[] = [];
+    const keys: number[][] = [];
     for (const records of this.partitions) {
       seen.clear();
-      const first: number[] = [];
+      const place = new IntList();
+      const key: number[] = [];
       const { width } = records;
       for (let b = 0; b < records.blocks.length; b++) {
         const block = records.blocks[b]!;
@@ -218,41 +226,57 @@ export class PhoneLog {
           const high = width === 2 ? block[at]! : common;
           if (!seen.addKey(high, block[at + width - 1]!)) continue;
           count++;
-          if (first.length < listed * 3) first.push(b * BLOCK_RECORDS + at / width, high, block[at + width - 1]!);
+          if (key.length < listed * 2) key.push(high, block[at + width - 1]!);
+          if (allLines || place.size < listed) place.push(b * BLOCK_RECORDS + at / width);
         }
       }
       records.blocks.length = 0;
-      firsts.push(first);
+      places.push(place);
+      keys.push(key);
     }
-    return { count, first: this.firstLines(firsts, listed) };
+    return { count, ...this.lines(places, keys, listed, allLines ? count : listed) };
   }
 
-  /** Walks the order of partitions to turn each partition's first repeats into the file's first lines. */
-  private firstLines(firsts: number[][], listed: number): DuplicatesFound['first'] {
+  /**
+   * Walks the order of partitions to turn each partition's repeats (by place) into file lines,
+   * ascending, until `wanted` are found: the first `listed` with their phone, all in `all`.
+   */
+  private lines(places: IntList[], keys: number[][], listed: number, wanted: number): Pick<DuplicatesFound, 'first' | 'all'> {
     const placed = new Int32Array(2 * PARTITIONS);
     const next = new Int32Array(2 * PARTITIONS);
+    const lists = places.map((p) => p.values());
     const shifts = this.shifts.values();
     const first: DuplicatesFound['first'] = [];
+    const all = new Int32Array(wanted);
+    let found = 0;
     let shift = 0;
-    for (let at = 0; at < this.added && first.length < listed; at++) {
+    for (let at = 0; at < this.added && found < wanted; at++) {
       const partition = this.order[Math.floor(at / ORDER_BLOCK)]![at % ORDER_BLOCK]!;
       const place = placed[partition]!++;
-      const list = firsts[partition]!;
+      const list = lists[partition]!;
       const i = next[partition]!;
       if (i >= list.length || list[i] !== place) continue;
-      next[partition] = i + 3;
+      next[partition] = i + 1;
       while (shift + 2 < shifts.length && shifts[shift + 2]! <= at) shift += 2;
-      first.push({ line: at + shifts[shift + 1]!, phone: phoneOfKey(list[i + 1]!, list[i + 2]!) });
+      const line = at + shifts[shift + 1]!;
+      all[found++] = line;
+      const key = keys[partition]!;
+      if (first.length < listed && i * 2 < key.length) first.push({ line, phone: phoneOfKey(key[i * 2]!, key[i * 2 + 1]!) });
     }
     this.order.length = 0;
-    return first;
+    return { first, all: all.subarray(0, found) };
   }
 }
 
 /** A growable list of int32 (4 bytes each, where a JS array of numbers takes 8). */
 export class IntList {
-  private data = new Int32Array(1024);
+  private data = new Int32Array(16);
   private length = 0;
+
+  /** How many int32 it holds. */
+  get size(): number {
+    return this.length;
+  }
 
   push(first: number, second?: number): void {
     if (this.length + 2 > this.data.length) {

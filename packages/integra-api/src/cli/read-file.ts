@@ -6,7 +6,10 @@
  *
  * An upload reads the file twice with {@link prepareFile}: the first pass checks every row (and
  * hashes each part for the journal) before anything is sent; the second hands over each part,
- * checked again, to be sent while the rest is read.
+ * checked again, to be sent while the rest is read. With `--dedupe` the first pass reads the file
+ * twice itself: once to find the repeats (a row's fate is known only at the end of the file, and
+ * a table of every phone at once would not be flat memory), once leaving them out, so the parts
+ * it hashes are the parts the second pass sends.
  */
 import { IntegraError } from '../errors.js';
 import { DialerBaseBuilder, type StreamedPart } from '../dialer/builder.js';
@@ -15,7 +18,7 @@ import type { ColumnChoices } from './columns.js';
 import { ContactRows, withPhoneHints } from './contact-rows.js';
 import { readCsvRows } from './csv-rows.js';
 import { detectDelimiter, detectFormat, readHead, type Delimiter, type FileFormat } from './detect.js';
-import { chooseEncoding, type EncodingChoice, type EncodingOption } from './encoding.js';
+import { chooseEncoding, type EncodingChoice, type EncodingOption, type EncodingProblem } from './encoding.js';
 import type { ReadingReport } from './reading-report.js';
 
 /** What {@link prepareFile} needs. */
@@ -88,6 +91,18 @@ export async function prepareFile(options: PrepareFileOptions): Promise<Prepared
   const again = options.secondPass;
   // a second pass reads exactly as the first did: same encoding, format and delimiter
   const { choice, problems: encodingProblems } = again === undefined ? await chooseEncoding(options.path, options.encoding ?? 'auto') : { choice: again.encoding, problems: [] };
+  if (again !== undefined || options.dedupe !== true || encodingProblems.length > 0) return readOnce(options, choice, encodingProblems, again?.leaveOut);
+  // --dedupe: find the repeats (parts not handed over), then read again leaving them out; progress in halves
+  const { onProgress } = options;
+  const half = (start: number) => (onProgress === undefined ? undefined : (rows: number, read: number, size: number) => onProgress(rows, start * size + read / 2, size));
+  const finding = await readOnce({ ...options, onPart: undefined, onProgress: half(0) }, choice, []);
+  const leaving = await readOnce({ ...options, onProgress: half(0.5) }, choice, [], finding.secondPass.leaveOut);
+  return { ...leaving, reading: { ...leaving.reading, duplicates: finding.reading.duplicates } };
+}
+
+/** One reading of the file: `leaveOut` (ascending lines) left out, or, not given, repeats looked for. */
+async function readOnce(options: PrepareFileOptions, choice: EncodingChoice, encodingProblems: readonly EncodingProblem[], leaveOut?: Int32Array): Promise<PreparedFile> {
+  const again = options.secondPass;
   const { encoding } = choice;
   const head = await readHead(options.path, encoding, choice.bomBytes);
   const format = again?.format ?? options.format ?? detectFormat(head.firstLine);
@@ -98,7 +113,8 @@ export async function prepareFile(options: PrepareFileOptions): Promise<Prepared
   // complete parts wait here for the end of the chunk that completed them
   const waiting: StreamedPart[] = [];
   const handOver = async (): Promise<void> => {
-    while (waiting.length > 0) await options.onPart?.(waiting.shift()!);
+    // shifted first: `onPart?.(…)` skips its argument when there is no onPart (the finding reading)
+    for (let part = waiting.shift(); part !== undefined; part = waiting.shift()) await options.onPart?.(part);
   };
   const builder = new DialerBaseBuilder({
     campaign,
@@ -117,8 +133,7 @@ export async function prepareFile(options: PrepareFileOptions): Promise<Prepared
     columns: options.columns ?? { map: [], drop: [] },
     normalizePhones: options.normalizePhones ?? false,
     dedupe: options.dedupe ?? false,
-    ...(again === undefined ? {} : { leaveOut: again.leaveOut }),
-    expectedRows: head.expectedLines,
+    ...(leaveOut === undefined ? {} : { leaveOut }),
   });
   let bytesRead = 0;
   const { onProgress } = options;
