@@ -2,12 +2,13 @@
 // against a real child process and the simulator over HTTP. Each run must end the session, say
 // truly where every part stands, and a re-run must leave the platform holding every part once.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startIntegraSim, type IntegraSim } from '@ucbridge/integra-sim';
 import { buildCli, startCli, until, type RunningCli } from './child.test-helper.js';
+import { writeLeads } from './upload-fixture.test-helper.js';
 
 const PASSWORD = 'interrupt-pass';
 let sim: IntegraSim;
@@ -20,8 +21,7 @@ beforeAll(async () => {
   sim = await startIntegraSim({ users: [{ user: 'ops', password: PASSWORD }] });
   dir = mkdtempSync(join(tmpdir(), 'ucbridge-interrupts-'));
   // 100 contacts, 10 per part: leads_part01 … leads_part10
-  csv = join(dir, 'leads.csv');
-  writeFileSync(csv, `phone,name\n${Array.from({ length: 100 }, (_, i) => `0983${String(i).padStart(5, '0')},N${i}`).join('\n')}\n`);
+  csv = writeLeads(dir, 100);
 }, 60_000);
 afterEach(() => {
   sim.releaseHeld();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startIntegraSim, type IntegraSim } from '@ucbridge/integra-sim';
-import { runCli } from './main.js';
+import { runCaptured, writeLeads } from './upload-fixture.test-helper.js';
 
 const PASSWORD = 'journal-pass';
 let sim: IntegraSim;
@@ -18,8 +18,7 @@ let csv: string;
 beforeAll(async () => {
   sim = await startIntegraSim({ users: [{ user: 'ops', password: PASSWORD }] });
   dir = mkdtempSync(join(tmpdir(), 'ucbridge-journal-'));
-  csv = join(dir, 'leads.csv');
-  writeFileSync(csv, `phone,name\n${Array.from({ length: 30 }, (_, i) => `0983${String(i).padStart(5, '0')},N${i}`).join('\n')}\n`);
+  csv = writeLeads(dir, 30);
 });
 afterEach(() => {
   sim.releaseHeld();
@@ -31,18 +30,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function upload(journal: string, ...extra: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const argv = ['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', '--journal', journal, ...extra, csv];
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: { UCONTACT_PASSWORD: PASSWORD },
-    interactive: false,
-  });
-  return { code, stdout, stderr };
-}
+const upload = (journal: string, ...extra: string[]) =>
+  runCaptured(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', '--journal', journal, ...extra, csv], { UCONTACT_PASSWORD: PASSWORD });
 
 describe('a journal that cannot be used', () => {
   it('a folder given as --journal: JOURNAL_UNUSABLE, exit 1, no login, nothing sent (text)', async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startIntegraSim, type IntegraSim } from '@ucbridge/integra-sim';
 import { runCli } from './main.js';
+import { runCaptured, writeLeads } from './upload-fixture.test-helper.js';
 
 const PASSWORD = 'msg-pass';
 let sim: IntegraSim;
@@ -15,26 +16,15 @@ let csv: string;
 beforeAll(async () => {
   sim = await startIntegraSim({ users: [{ user: 'ops', password: PASSWORD }] });
   dir = mkdtempSync(join(tmpdir(), 'ucbridge-msg-'));
-  csv = join(dir, 'leads.csv');
-  writeFileSync(csv, `phone,name\n${Array.from({ length: 30 }, (_, i) => `0983${String(i).padStart(5, '0')},N${i}`).join('\n')}\n`);
+  csv = writeLeads(dir, 30);
 });
 afterAll(async () => {
   await sim.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function upload(...extra: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const argv = ['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', ...extra, csv];
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: { UCONTACT_PASSWORD: PASSWORD, XDG_STATE_HOME: join(dir, 'state') },
-    interactive: false,
-  });
-  return { code, stdout, stderr };
-}
+const upload = (...extra: string[]) =>
+  runCaptured(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', ...extra, csv], { UCONTACT_PASSWORD: PASSWORD, XDG_STATE_HOME: join(dir, 'state') });
 
 it('an HTTP 500 on part 2: "ucbridge HTTP_ERROR: Dialers/uploadbase: …", never "ucbridge HTTP_ERROR: ucbridge HTTP_ERROR"', async () => {
   sim.setFault('http-500', { route: 'Dialers/uploadbase', nth: 2, times: 1 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startIntegraSim, type IntegraSim } from '@ucbridge/integra-sim';
 import { runCli } from './main.js';
+import { runCaptured, writeLeads } from './upload-fixture.test-helper.js';
 
 const PASSWORD = 'resume-pass';
 let sim: IntegraSim;
@@ -15,8 +16,7 @@ let csv: string;
 beforeAll(async () => {
   sim = await startIntegraSim({ users: [{ user: 'ops', password: PASSWORD }] });
   dir = mkdtempSync(join(tmpdir(), 'ucbridge-resume-'));
-  csv = join(dir, 'leads.csv');
-  writeFileSync(csv, `phone,name\n${Array.from({ length: 100 }, (_, i) => `0983${String(i).padStart(5, '0')},N${i}`).join('\n')}\n`);
+  csv = writeLeads(dir, 100);
 });
 afterEach(() => {
   sim.releaseHeld();
@@ -29,17 +29,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(argv: string[], env: Record<string, string> = { UCONTACT_PASSWORD: PASSWORD }): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: { XDG_STATE_HOME: join(dir, 'state'), ...env },
-    interactive: false,
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], env: Record<string, string> = { UCONTACT_PASSWORD: PASSWORD }) => runCaptured(argv, { XDG_STATE_HOME: join(dir, 'state'), ...env });
 const upload = (...extra: string[]) => run(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', ...extra, csv]);
 const part = (n: number): string => `leads_part${String(n).padStart(2, '0')}`;
 const range = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => part(from + i));
