@@ -1,7 +1,7 @@
 // Runs inside the cross-origin child frame, bundled with one library's client pair.
 // Measures: connection (this document's first script line -> first answered call), N sequential
 // awaited calls, a burst of unawaited calls, and a one-way burst where the pair has emit().
-import { DISPOSITION } from './disposition.mjs';
+import { DISPOSITION, dispositionNumber } from './disposition.mjs';
 
 const now = () => performance.now();
 
@@ -15,20 +15,23 @@ export async function runChild(pair) {
   const done = (result) => self.__benchDone(JSON.stringify(result));
   try {
     const conn = await pair.open(hostOrigin);
-    const first = await conn.call(DISPOSITION);
+    let n = 0;
+    const first = await conn.call(dispositionNumber(n++));
     const connectMs = now() - t0;
     // every pair answers the campaign, bare or wrapped ({ confirmed, result }, { data })
     if (!JSON.stringify(first ?? null).includes(DISPOSITION.campaign)) throw new Error(`unexpected answer ${JSON.stringify(first)}`);
     if (q.get('mode') === 'connect') return done({ ok: true, isolated: self.crossOriginIsolated, connectMs });
-    for (let i = 0; i < warm; i++) await conn.call(DISPOSITION);
+    for (let i = 0; i < warm; i++) await conn.call(dispositionNumber(n++));
     const latency = new Array(calls);
     for (let i = 0; i < calls; i++) {
+      const disposition = dispositionNumber(n++);
       const t = now();
-      await conn.call(DISPOSITION);
+      await conn.call(disposition);
       latency[i] = now() - t;
     }
+    const many = Array.from({ length: burst }, () => dispositionNumber(n++));
     let t = now();
-    const answers = await Promise.all(Array.from({ length: burst }, () => conn.call(DISPOSITION)));
+    const answers = await Promise.all(many.map((disposition) => conn.call(disposition)));
     const burstMs = now() - t;
     if (answers.length !== burst) throw new Error('burst lost answers');
     let oneWayMs = null;

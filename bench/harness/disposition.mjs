@@ -11,3 +11,10 @@ export const DISPOSITION = {
   comment: 'Called back after 10 minutes; very friendly.',
   schedule: '2026-12-01 10:30:00',
 };
+
+/**
+ * The n-th distinct disposition: the same ten fields, the comment numbered. Every call of a run is a
+ * different disposition, as in real use (ucbridge's form answers a repeat of one from its memory
+ * without calling the platform again, which would make its figures look better than they are).
+ */
+export const dispositionNumber = (n) => ({ ...DISPOSITION, comment: `${DISPOSITION.comment} #${n}` });

@@ -1,60 +1,14 @@
-import { createHostBridge, type BridgeLogEvent, type HostBridge, type HostBridgeOptions } from '@ucbridge/host-bridge';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MessagePort as NodePort } from 'node:worker_threads';
+import { createHostBridge } from '@ucbridge/host-bridge';
+import { bridges, cleanUp, CRM, frame, ports, setup } from './form-window.test-helper.js';
+
+afterEach(cleanUp);
 
 // Issue 10 on the form's side: every disposition reaches the platform once, whatever the client
 // retries, and every outcome is told as done / not-done / unknown. Real ports, a fake window.
-const CRM = 'https://crm.example.com';
 const disposition = { campaign: 'Sales<-', callerid: '099123456', guid: 'g-1', l1: 'Sold', l2: '', l3: '', d1: '', d2: '', comment: 'ok', schedule: '' };
 const ARGS = ['Sales<-', '099123456', 'g-1', 'Sold', '', '', '', '', 'ok', ''];
-
-function frame(parent?: unknown) {
-  const posted: { message: any; target: string; port?: NodePort }[] = [];
-  return { parent, posted, postMessage: (message: unknown, target: string, transfer?: NodePort[]) => void posted.push({ message, target, port: transfer?.[0] }) };
-}
-type Frame = ReturnType<typeof frame>;
-
-/** The platform's UC_DispositionCall, answering when the test says so. */
-function platform() {
-  const calls: { args: unknown[]; success: (v: unknown) => void; error: (r: unknown) => void }[] = [];
-  const fn = vi.fn((...args: unknown[]) => void calls.push({ args: args.slice(0, 10), success: args[10] as never, error: args[11] as never }));
-  return { fn, calls };
-}
-
-const bridges: HostBridge[] = [];
-const ports: NodePort[] = [];
-afterEach(() => {
-  bridges.splice(0).forEach((bridge) => bridge.destroy());
-  ports.splice(0).forEach((port) => port.close());
-  vi.useRealTimers();
-});
-
-function setup(options: Partial<HostBridgeOptions> = {}, before?: (win: any) => void) {
-  const listeners = new Set<(event: unknown) => void>();
-  const uc = platform();
-  const win: any = {
-    frames: [] as Frame[],
-    parent: { closeActiveTab: vi.fn() },
-    UC_DispositionCall: uc.fn,
-    addEventListener: (type: string, fn: (event: unknown) => void) => type == 'message' && listeners.add(fn),
-    removeEventListener: (_: string, fn: (event: unknown) => void) => listeners.delete(fn),
-  };
-  const crm = frame(win);
-  win.frames.push(crm);
-  before?.(win);
-  const accepted: BridgeLogEvent[] = [];
-  const rejected: BridgeLogEvent[] = [];
-  const bridge = createHostBridge({ allowedOrigins: CRM, onAccepted: (e) => accepted.push(e), onRejected: (e) => rejected.push(e), window: win, ...options });
-  bridges.push(bridge);
-  const post = (data: unknown, source: unknown = crm, origin = CRM) => listeners.forEach((fn) => fn({ data, origin, source }));
-  const connect = (id = 'h' + Math.random().toString(36).slice(2)) => {
-    post({ ucbridge: 1, type: 'HELLO', id, versions: [1] });
-    const port = crm.posted.at(-1)!.port!;
-    ports.push(port);
-    return port;
-  };
-  return { win, uc, crm, bridge, post, connect, accepted, rejected, listeners };
-}
 
 /** Sends a DISPOSITION_CALL on `port` and resolves with its reply. */
 function dispose(port: NodePort, id: string, d = disposition) {

@@ -12,6 +12,7 @@ import {
   type Hello,
   type LegacyMessage,
   type Refused,
+  type Request,
   type Welcome,
 } from '@ucbridge/protocol';
 import { createCurrentCall } from './current-call.js';
@@ -23,8 +24,11 @@ import { frameLimit } from './frame-limit.js';
 import { createLog } from './log.js';
 import { guardDispositionCall } from './platform.js';
 import { compileScopes } from './scopes.js';
-import { createSession, type CloseReason } from './session.js';
+import { createSession, type CloseReason, type Session } from './session.js';
 import type { HostBridge, HostBridgeOptions } from './types.js';
+
+/** Where a form window keeps the HELLO ids whose first calls were taken (a registered symbol: every copy shares it). */
+const HANDSHAKES = Symbol.for('ucbridge.handshakes');
 
 /** How many frames up a sender may sit below the form and still be told why it is refused. */
 const NESTING = 4;
@@ -67,6 +71,8 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
   const sent = <T>(to: string, message: T): T => (debug?.('sent', to, message), message);
   const log = createLog(options, debug);
   const remember = rememberDispositions(win);
+  // the HELLOs whose first calls a bridge on this window took, shared by every copy of ucbridge on it
+  const handshakesTaken: Set<string> = ((win as unknown as Record<symbol, Set<string>>)[HANDSHAKES] ??= new Set());
   const warnTwice = (guid: string) =>
     console.warn(bridgeMessage('TWO_LISTENERS', `two listeners ran DISPOSITION_CALL ${guid}; it reached the platform once. Remove the documented listener or set data-legacy="false"`));
   if (!options.handlers?.dispositionCall) guardDispositionCall(win, remember, warnTwice);
@@ -75,8 +81,11 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
   const [actions, run] = createDispatcher(options, win, { platformTimeoutMs, remember, warnTwice, current });
   const scopeOf = compileScopes(options.allowedOrigins, actions, current.shared, anyOrigin);
   const allowList = anyOrigin ? 'any origin' : describeOrigins(options.allowedOrigins);
-  /** Each child frame's port closer. A frame's WindowProxy survives navigation: a reload finds its old port. */
-  const sessions = new Map<MessageEventSource, (reason: CloseReason) => void>();
+  /**
+   * Each child frame's session and the id of the HELLO it answered. A frame's WindowProxy survives
+   * navigation: a reload finds its old port.
+   */
+  const sessions = new Map<MessageEventSource, Session & { helloId: string }>();
   /** Call context hook: the ports whose origin receives the call context, to tell them when it changes. */
   const contextPorts = new Map<MessageEventSource, Pick<MessagePort, 'postMessage'>>();
   const tellCallContext = () => {
@@ -120,8 +129,8 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     if (isLegacy ? !legacy : !ours) return debug?.('refused', origin, 'ignored: not a ucbridge HELLO' + (legacy ? ' nor an { action } message' : ' (legacy: false)'));
     const kind = isLegacy ? 'legacy' : 'hello';
     const checked: Checked<LegacyMessage | Hello> = isLegacy ? checkLegacy(data)! : checkHello(data);
-    // the HELLO's id, when it is usable: the answer names it
-    const id = !isLegacy && (checked.ok || checked.field == 'versions') ? (data as Hello).id : '';
+    // the HELLO's id, when it is usable (checkHello checks the type and the id first): the answer names it
+    const id = !isLegacy && (checked.ok || !/^(type|id)$/.test(checked.field)) ? (data as Hello).id : '';
     const port = source as Window;
     const scope = where == 0 ? scopeOf(origin) : undefined;
     const error =
@@ -157,30 +166,54 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
       return;
     }
 
-    sessions.get(port)?.('replaced');
+    const hello = checked.value as Hello;
+    // a HELLO sent again before our WELCOME reached the client: that WELCOME (and the calls it took)
+    // stands; a new port would leave them answering on one the client never reads
+    if (sessions.get(port)?.helloId == id) return debug?.('refused', origin, 'the same HELLO again: its WELCOME is on its way');
+    sessions.get(port)?.close('replaced');
     // a frame that is no longer a child (its iframe was removed or replaced) keeps no port alive
-    sessions.forEach((close, frame) => place(frame) && close('gone'));
+    sessions.forEach((session, frame) => place(frame) && session.close('gone'));
     // call context hook: a new CRM page learns the call as it is now (a CTI written late, a changed call)
     if (current.refresh()) tellCallContext();
     const channel = new MessageChannel();
     // debug hook: debugPort prints the port's traffic when the log option is on (else it is the port itself)
     const ownPort = debugPort(channel.port1, origin, debug);
-    const close = createSession(ownPort, origin, scope.actions, run, () => admit(port), log, () => {
-      if (sessions.get(port) !== close) return;
-      sessions.delete(port);
-      contextPorts.delete(port);
-    });
-    sessions.set(port, close);
+    const session = Object.assign(
+      createSession(ownPort, origin, scope.actions, run, () => admit(port), log, () => {
+        if (sessions.get(port) !== session) return;
+        sessions.delete(port);
+        contextPorts.delete(port);
+      }),
+      { helloId: id },
+    );
+    sessions.set(port, session);
+    const taken = takeFirstCalls(hello);
     const welcome: Welcome = { ucbridge: 1, type: 'WELCOME', replyTo: id, version: PROTOCOL_VERSION, actions: scope.actions, platformTimeoutMs };
+    if (hello.requests) welcome.taken = taken.map((request) => request.id);
     if (scope.callContext) {
       welcome.callContext = current.get();
       contextPorts.set(port, ownPort);
     } else contextPorts.delete(port);
     port.postMessage(sent(origin, welcome), origin === 'null' ? '*' : origin, [channel.port2]);
-    log(kind, origin, undefined, undefined, (checked.value as Hello).versions);
+    log(kind, origin, undefined, undefined, hello.versions);
+    // the first calls run after the WELCOME is posted: their replies wait on the port until the client takes it
+    taken.forEach(session.receive);
   }
 
-  const closeAll = (reason: CloseReason) => sessions.forEach((close) => close(reason));
+  /**
+   * The calls a HELLO carried that this form runs (issue 15): none once the HELLO has expired (the
+   * client may have posted them the documented way by then), and none a second time on this window
+   * (two copies of ucbridge on one form both hear the HELLO: only the first takes its calls).
+   */
+  function takeFirstCalls({ id, requests, expires }: Hello): Request[] {
+    if (!requests?.length || !(Date.now() <= expires!) || handshakesTaken.has(id)) return [];
+    handshakesTaken.add(id);
+    // a form window lives for one CRM page or a few: the oldest ids are long expired
+    if (handshakesTaken.size > 64) handshakesTaken.delete(handshakesTaken.values().next().value!);
+    return requests.filter((request): request is Request => isPlainObject(request) && typeof request.id == 'string');
+  }
+
+  const closeAll = (reason: CloseReason) => sessions.forEach((session) => session.close(reason));
   // the form unloads (or enters the back-forward cache): say BYE while the ports still work
   const onPageHide = () => closeAll('unloading');
   win.addEventListener('message', onMessage);

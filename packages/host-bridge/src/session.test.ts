@@ -34,8 +34,8 @@ function setup(options: { maxPending?: number } = {}) {
   const log = vi.fn<Log>();
   const onEnd = vi.fn();
   const admit = frameLimit(options.maxPending);
-  const close = createSession(port as unknown as PortLike, 'https://crm.example.com', ['CLOSE_TAB', 'DISPOSITION_CALL', 'saveNote', 'getThing'], run, () => admit(port), log, onEnd);
-  return { port, calls, log, onEnd, close };
+  const { close, receive } = createSession(port as unknown as PortLike, 'https://crm.example.com', ['CLOSE_TAB', 'DISPOSITION_CALL', 'saveNote', 'getThing'], run, () => admit(port), log, onEnd);
+  return { port, calls, log, onEnd, close, receive };
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -19,8 +19,19 @@ export type PortLike = Pick<MessagePort, 'postMessage' | 'close' | 'onmessage'>;
  */
 export type CloseReason = 'destroyed' | 'unloading' | 'replaced' | 'gone' | 'bye';
 
+/** One client's conversation on its private port. */
+export interface Session {
+  /** Ends it (see {@link CloseReason}); idempotent. */
+  close(reason: CloseReason): void;
+  /**
+   * Takes a request as if it had come on the port: the first calls a HELLO carried (issue 15). Its
+   * reply goes on the port like any other.
+   */
+  receive(data: unknown): void;
+}
+
 /**
- * Serves one client's private port and returns its `close`. Requirements:
+ * Serves one client's private port. Requirements:
  * - exactly one reply per accepted request id, whatever the handler does (resolves, rejects, throws,
  *   never answers, answers twice, returns something that cannot be cloned — then `ok` without result,
  *   since the action did run and the caller must not retry it);
@@ -41,7 +52,7 @@ export function createSession(
   admit: () => (() => void) | undefined,
   log: Log,
   onEnd: () => void,
-): (reason: CloseReason) => void {
+): Session {
   /** id → action of every request whose outcome is not sent yet. */
   const pending = new Map<string, string>();
 
@@ -76,7 +87,7 @@ export function createSession(
     onEnd();
   }
 
-  port.onmessage = ({ data }: MessageEvent) => {
+  function receive(data: unknown): void {
     const ours = isBridgeMessage(data);
     if (ours && (data as { type?: unknown }).type === 'BYE') return close('bye');
     const checked: Checked<Request> = ours ? checkRequest(data) : { ok: false, field: 'ucbridge', message: 'not a ucbridge message' };
@@ -106,7 +117,8 @@ export function createSession(
         (reason: unknown) => settle(id, false, reason),
       )
       .finally(release);
-  };
+  }
 
-  return close;
+  port.onmessage = ({ data }: MessageEvent) => receive(data);
+  return { close, receive };
 }

@@ -19,7 +19,7 @@ afterEach(() => {
  * A client and a scripted form that answers its first HELLO with a WELCOME carrying `welcome` (a call
  * context or none); every request is recorded and answered ok; `port` is the form's end.
  */
-function setup(welcome: { callContext?: CallContext; actions?: string[] } | undefined, options: Partial<ConnectOptions> = {}) {
+async function setup(welcome: { callContext?: CallContext; actions?: string[] } | undefined, options: Partial<ConnectOptions> = {}) {
   const frame = fakeFrame();
   const host = connectToHost({ hostOrigin: HOST, window: frame.window, ...options });
   open.push(host);
@@ -32,6 +32,7 @@ function setup(welcome: { callContext?: CallContext; actions?: string[] } | unde
   };
   const answer = (reply = welcome) =>
     frame.deliver({ ucbridge: 1, type: 'WELCOME', replyTo: frame.hellos().at(-1)!.data.id, version: 1, actions: reply?.actions ?? ['CLOSE_TAB', 'DISPOSITION_CALL'], ...reply }, { ports: [port2] });
+  await (vi.isFakeTimers() ? vi.advanceTimersByTimeAsync(0) : frame.firstHello());
   if (welcome) answer();
   return { frame, host, requests, port: port1, answer };
 }
@@ -50,7 +51,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
 describe('host.callContext and onCallContext', () => {
   it('hold the call the WELCOME carried, known before connected resolves and onConnect runs', async () => {
     const seen: unknown[] = [];
-    const { host, answer } = setup(undefined, { onConnect: () => seen.push(['connect', host.callContext]), onCallContext: (c) => seen.push(['context', c]) });
+    const { host, answer } = await setup(undefined, { onConnect: () => seen.push(['connect', host.callContext]), onCallContext: (c) => seen.push(['context', c]) });
     host.connected.then(() => seen.push(['connected', host.callContext]));
     answer({ callContext: CALL });
     await host.connected;
@@ -64,7 +65,7 @@ describe('host.callContext and onCallContext', () => {
 
   it('are undefined when the form shares no call with this origin (onCallContext still tells, on connect)', async () => {
     const onCallContext = vi.fn();
-    const { host } = setup({}, { onCallContext });
+    const { host } = await setup({}, { onCallContext });
     await host.connected;
     expect(host.callContext).toBeUndefined();
     expect(onCallContext).toHaveBeenCalledExactlyOnceWith(undefined);
@@ -72,7 +73,7 @@ describe('host.callContext and onCallContext', () => {
 
   it('follow every CALL_CONTEXT the form sends, and forget the call when the form goes away', async () => {
     const onCallContext = vi.fn();
-    const { host, port } = setup({ callContext: CALL }, { onCallContext });
+    const { host, port } = await setup({ callContext: CALL }, { onCallContext });
     await host.connected;
     const next = { ...CALL, guid: 'g-2' };
     port.postMessage({ ucbridge: 1, type: 'CALL_CONTEXT', callContext: next });
@@ -89,7 +90,7 @@ describe('host.callContext and onCallContext', () => {
   });
 
   it('follow a CALL_CONTEXT without an onCallContext listener too: a later disposition goes to the new call', async () => {
-    const { host, port, requests } = setup({ callContext: CALL });
+    const { host, port, requests } = await setup({ callContext: CALL });
     await host.connected;
     const next = { ...CALL, guid: 'g-2' };
     port.postMessage({ ucbridge: 1, type: 'CALL_CONTEXT', callContext: next });
@@ -102,7 +103,7 @@ describe('host.callContext and onCallContext', () => {
 
 describe('an onCallContext that throws', () => {
   it('does not hold the calls that waited for the handshake', async () => {
-    const { host, requests, answer } = setup(undefined, {
+    const { host, requests, answer } = await setup(undefined, {
       onCallContext: () => {
         throw new Error('listener bug');
       },
@@ -117,7 +118,7 @@ describe('an onCallContext that throws', () => {
 
 describe('dispositionCall({ l1 }) with the form\'s call', () => {
   it('fills campaign, callerid and guid from the call, in the platform order', async () => {
-    const { host, requests } = setup({ callContext: CALL });
+    const { host, requests } = await setup({ callContext: CALL });
     await host.connected;
     await expect(host.dispositionCall({ l1: 'Venta' })).resolves.toEqual({ confirmed: true, result: 'DISPOSITION_CALL' });
     expect(requests[0].disposition).toEqual({ campaign: 'SalienteTest->', callerid: '17410632', guid: '824da669-0001', l1: 'Venta', l2: '', l3: '', d1: '', d2: '', comment: '', schedule: '' });
@@ -125,14 +126,14 @@ describe('dispositionCall({ l1 }) with the form\'s call', () => {
   });
 
   it('keeps what the caller gave (the form judges it: WRONG_CALL for another call)', async () => {
-    const { host, requests } = setup({ callContext: CALL });
+    const { host, requests } = await setup({ callContext: CALL });
     await host.connected;
     await host.dispositionCall({ l1: 'Venta', guid: 'g-other', callerid: '099' });
     expect(requests[0].disposition).toMatchObject({ campaign: 'SalienteTest->', callerid: '099', guid: 'g-other' });
   });
 
   it('a call made before the handshake waits for it and is filled from the call it brings', async () => {
-    const { host, requests, answer, frame } = setup(undefined);
+    const { host, requests, answer, frame } = await setup(undefined);
     const pending = host.dispositionCall({ l1: 'Venta', schedule: new Date(2026, 11, 1, 9, 30, 0) });
     answer({ callContext: CALL });
     await expect(pending).resolves.toMatchObject({ confirmed: true });
@@ -141,7 +142,7 @@ describe('dispositionCall({ l1 }) with the form\'s call', () => {
   });
 
   it('without a call it is INVALID_ARGUMENT naming the first missing field, and nothing is sent', async () => {
-    const { host, requests } = setup({});
+    const { host, requests } = await setup({});
     await host.connected;
     const error = await rejection(host.dispositionCall({ l1: 'Venta' }));
     expect([error.code, error.field]).toEqual(['INVALID_ARGUMENT', 'disposition.campaign']);
@@ -151,7 +152,7 @@ describe('dispositionCall({ l1 }) with the form\'s call', () => {
 
   it('a waiting call that the handshake brings no call for is INVALID_ARGUMENT too, never posted the legacy way', async () => {
     vi.useFakeTimers();
-    const { host, frame } = setup(undefined, { handshakeTimeoutMs: 500 });
+    const { host, frame } = await setup(undefined, { handshakeTimeoutMs: 500 });
     const pending = rejection(host.dispositionCall({ l1: 'Venta' }));
     // no bridge is concluded 500 ms after the closing HELLO at handshakeTimeoutMs
     await vi.advanceTimersByTimeAsync(1100);
@@ -162,7 +163,7 @@ describe('dispositionCall({ l1 }) with the form\'s call', () => {
   });
 
   it('an invalid level still fails at once, before the handshake, when the call fields are given', async () => {
-    const { host } = setup(undefined);
+    const { host } = await setup(undefined);
     const error = await rejection(host.dispositionCall({ campaign: 'c', callerid: '1', guid: 'g', l1: '' }));
     expect(error.field).toBe('disposition.l1');
   });
@@ -171,7 +172,7 @@ describe('dispositionCall({ l1 }) with the form\'s call', () => {
 describe('the call context under the exactly-once rules (bridge × context)', () => {
   it('a waiting disposition answered at the closing HELLO goes once, on the port, never also the documented way', async () => {
     vi.useFakeTimers();
-    const { host, frame, requests, answer } = setup(undefined, { handshakeTimeoutMs: 500 });
+    const { host, frame, requests, answer } = await setup(undefined, { handshakeTimeoutMs: 500 });
     const pending = host.dispositionCall({ l1: 'Venta' });
     await vi.advanceTimersByTimeAsync(500); // the closing HELLO goes out; the bridge answers it within the grace
     answer({ callContext: CALL });
@@ -184,14 +185,14 @@ describe('the call context under the exactly-once rules (bridge × context)', ()
   });
 
   it('a refused page gets the refusal, not a field no call could fill', async () => {
-    const { host, frame } = setup(undefined);
+    const { host, frame } = await setup(undefined);
     frame.deliver({ ucbridge: 1, type: 'REFUSED', replyTo: frame.hellos()[0]!.data.id, code: 'ORIGIN_NOT_ALLOWED' });
     const error = await rejection(host.dispositionCall({ l1: 'Venta' }));
     expect([error.code, error.outcome]).toEqual(['ORIGIN_NOT_ALLOWED', 'not-done']);
   });
 
   it('WRONG_CALL from the form is not done: safe to retry (isOutcomeUnknown is false)', async () => {
-    const { host, port } = setup({ callContext: CALL });
+    const { host, port } = await setup({ callContext: CALL });
     port.onmessage = ({ data }) =>
       port.postMessage({ ucbridge: 1, replyTo: data.id, ok: false, error: { code: 'WRONG_CALL', message: "disposition.guid is not the form's current call", field: 'disposition.guid', outcome: 'not-done' } });
     const error = await rejection(host.dispositionCall({ l1: 'Venta' }));
@@ -200,7 +201,7 @@ describe('the call context under the exactly-once rules (bridge × context)', ()
 
   it('REPLACED forgets the call: onCallContext(undefined), host.callContext undefined, later calls REPLACED', async () => {
     const onCallContext = vi.fn();
-    const { host, port } = setup({ callContext: CALL }, { onCallContext });
+    const { host, port } = await setup({ callContext: CALL }, { onCallContext });
     await host.connected;
     port.postMessage({ ucbridge: 1, type: 'BYE', code: 'REPLACED' });
     await tick();
@@ -211,7 +212,7 @@ describe('the call context under the exactly-once rules (bridge × context)', ()
 
   it('pagehide forgets the call with the port', async () => {
     const onCallContext = vi.fn();
-    const { host, frame } = setup({ callContext: CALL }, { onCallContext });
+    const { host, frame } = await setup({ callContext: CALL }, { onCallContext });
     await host.connected;
     frame.fire('pagehide');
     expect(host.callContext).toBeUndefined();
@@ -223,7 +224,7 @@ describe('the form functions on the client', () => {
   const actions = ['CLOSE_TAB', 'DISPOSITION_CALL', 'CLOSE_FORM', 'TAG_RECORD', 'MAKE_CALL', 'NOTIFY', 'HANG_UP'];
 
   it('send their parameters as params (tagRecord\'s guid from the call); those without parameters take the call options', async () => {
-    const { host, requests } = setup({ callContext: CALL, actions });
+    const { host, requests } = await setup({ callContext: CALL, actions });
     await host.connected;
     expect(host.supports('MAKE_CALL')).toBe(true);
     await host.makeCall({ campaign: 'Out->', destination: '+59899123456' });
@@ -243,7 +244,7 @@ describe('the form functions on the client', () => {
 
   it('need a bridge: NOT_CONNECTED when only a legacy form answers', async () => {
     vi.useFakeTimers();
-    const { host } = setup(undefined, { handshakeTimeoutMs: 100 });
+    const { host } = await setup(undefined, { handshakeTimeoutMs: 100 });
     const pending = rejection(host.makeCall({ campaign: 'Out->', destination: '099' }));
     await vi.advanceTimersByTimeAsync(700);
     expect((await pending).code).toBe('NOT_CONNECTED');
@@ -252,7 +253,7 @@ describe('the form functions on the client', () => {
 
 describe('fillFromCall / needsCall', () => {
   const fields = ['campaign', 'callerid', 'guid'];
-  it('fills only what is undefined, in a copy', () => {
+  it('fills only what is undefined, in a copy', async () => {
     const input = { l1: 'x', guid: 'mine', callerid: undefined };
     const filled = fillFromCall(input, CALL, fields);
     expect(filled).toEqual({ l1: 'x', guid: 'mine', callerid: '17410632', campaign: 'SalienteTest->' });
@@ -260,7 +261,7 @@ describe('fillFromCall / needsCall', () => {
     expect(fillFromCall({ campaign: '', callerid: null, guid: 'g' }, CALL, fields)).toEqual({ campaign: '', callerid: null, guid: 'g' });
   });
 
-  it('returns the input itself without a call, without fields to fill, or for a non-object', () => {
+  it('returns the input itself without a call, without fields to fill, or for a non-object', async () => {
     const input = { l1: 'x' };
     expect(fillFromCall(input, undefined, fields)).toBe(input);
     expect(fillFromCall(input, CALL, [])).toBe(input);
@@ -268,7 +269,7 @@ describe('fillFromCall / needsCall', () => {
     expect(fillFromCall(null, CALL, fields)).toBe(null);
   });
 
-  it('needsCall is true when one of the fields is left out', () => {
+  it('needsCall is true when one of the fields is left out', async () => {
     expect(needsCall({ campaign: 'c', callerid: '1', guid: 'g' }, fields)).toBe(false);
     expect(needsCall({ campaign: 'c', callerid: '1' }, fields)).toBe(true);
     expect(needsCall(undefined, fields)).toBe(true);

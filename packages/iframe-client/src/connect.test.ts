@@ -9,11 +9,13 @@ const disposition = { campaign: 'Sales<-', callerid: '099123456', guid: 'a-b-c',
 const open: HostConnection[] = [];
 const frames: ReturnType<typeof fakeFrame>[] = [];
 
-function setup(options: Partial<ConnectOptions> = {}, frameOptions?: Parameters<typeof fakeFrame>[0]) {
+/** A client in a fake frame, once its first HELLO has gone (it goes when the task that connected ends). */
+async function setup(options: Partial<ConnectOptions> = {}, frameOptions?: Parameters<typeof fakeFrame>[0]) {
   const frame = fakeFrame(frameOptions);
   const host = connectToHost({ hostOrigin: HOST, window: frame.window, ...options });
   open.push(host);
   frames.push(frame);
+  await (vi.isFakeTimers() ? vi.advanceTimersByTimeAsync(0) : frame.firstHello());
   return { frame, host };
 }
 
@@ -34,8 +36,8 @@ afterEach(() => {
 });
 
 describe('handshake', () => {
-  it('posts HELLO to the exact host origin, with versions and no action a legacy listener could read', () => {
-    const { frame } = setup();
+  it('posts HELLO to the exact host origin, with versions and no action a legacy listener could read', async () => {
+    const { frame } = await setup();
     expect(frame.posted).toHaveLength(1);
     const [{ data, target }] = frame.posted as [{ data: Record<string, unknown>; target: string }];
     expect(target).toBe(HOST);
@@ -46,7 +48,7 @@ describe('handshake', () => {
 
   it('retries HELLO with a growing delay until a WELCOME answers, then stops', async () => {
     vi.useFakeTimers();
-    const { frame, host } = setup({ handshakeTimeoutMs: 60_000 });
+    const { frame, host } = await setup({ handshakeTimeoutMs: 60_000 });
     // at 0, 100, 300, 700 ms
     await vi.advanceTimersByTimeAsync(100 + 200 + 400);
     expect(frame.hellos()).toHaveLength(4);
@@ -64,7 +66,7 @@ describe('handshake', () => {
 
   it('resolves connected with the version, actions and origin, calls onConnect, and supports() answers from them', async () => {
     const onConnect = vi.fn();
-    const { frame, host } = setup({ onConnect });
+    const { frame, host } = await setup({ onConnect });
     expect(host.info).toBeUndefined();
     expect(host.supports('CLOSE_TAB')).toBe(false);
     frame.startHost(undefined, ['CLOSE_TAB', 'DISPOSITION_CALL', 'TAG_RECORD']);
@@ -77,7 +79,7 @@ describe('handshake', () => {
   });
 
   it('ignores a WELCOME from another window, another origin, or for an older HELLO', async () => {
-    const { frame, host } = setup();
+    const { frame, host } = await setup();
     const hello = frame.hellos()[0]!.data;
     const { port2 } = new MessageChannel();
     const welcome = { ucbridge: 1, type: 'WELCOME', replyTo: hello.id, version: 1, actions: [] };
@@ -92,7 +94,7 @@ describe('handshake', () => {
   });
 
   it('rejects with VERSION_MISMATCH when the host REFUSES, for connected and for calls, and stops saying HELLO', async () => {
-    const { frame, host } = setup();
+    const { frame, host } = await setup();
     const pending = host.closeTab();
     frame.deliver({ ucbridge: 1, type: 'REFUSED', replyTo: frame.hellos()[0]!.data.id, code: 'VERSION_MISMATCH' });
     expect((await rejection(host.connected)).code).toBe('VERSION_MISMATCH');
@@ -102,7 +104,7 @@ describe('handshake', () => {
   });
 
   it('rejects with VERSION_MISMATCH when the host WELCOMEs with a version this client does not speak', async () => {
-    const { frame, host } = setup();
+    const { frame, host } = await setup();
     const { port2 } = new MessageChannel();
     frame.deliver({ ucbridge: 1, type: 'WELCOME', replyTo: frame.hellos()[0]!.data.id, version: 2, actions: [] }, { ports: [port2] });
     port2.close();
@@ -112,7 +114,7 @@ describe('handshake', () => {
 
 describe('calls on the port', () => {
   it('closeTab sends CLOSE_TAB on the port, never on the window, and resolves confirmed with the result', async () => {
-    const { frame, host } = setup();
+    const { frame, host } = await setup();
     const requests: unknown[] = [];
     frame.startHost((r, reply) => {
       requests.push(r);
@@ -124,7 +126,7 @@ describe('calls on the port', () => {
   });
 
   it('dispositionCall sends all ten fields, optional ones empty, and a Date schedule as local YYYY-MM-DD HH:MM:SS', async () => {
-    const { frame, host } = setup();
+    const { frame, host } = await setup();
     const requests: any[] = [];
     frame.startHost((r, reply) => {
       requests.push(r);
@@ -140,7 +142,7 @@ describe('calls on the port', () => {
   });
 
   it('calls made before the handshake wait for it and go out in order', async () => {
-    const { frame, host } = setup();
+    const { frame, host } = await setup();
     const actions: string[] = [];
     const first = host.closeTab();
     const second = host.call('TAG_RECORD', { tag: 'vip' });
@@ -154,20 +156,20 @@ describe('calls on the port', () => {
   });
 
   it("rejects with the host's code, message and field when the host answers with an error", async () => {
-    const { frame, host } = setup();
+    const { frame, host } = await setup();
     frame.startHost((r, reply) => reply({ ucbridge: 1, replyTo: r.id, ok: false, error: { code: 'PLATFORM_ERROR', message: 'the platform said no', field: 'disposition.l1' } }));
     const error = await rejection(host.dispositionCall(disposition));
     expect(error).toMatchObject({ name: 'BridgeError', code: 'PLATFORM_ERROR', message: 'the platform said no', field: 'disposition.l1' });
   });
 
   it('rejects with INVALID_MESSAGE when the host answers with a malformed error', async () => {
-    const { frame, host } = setup();
+    const { frame, host } = await setup();
     frame.startHost((r, reply) => reply({ ucbridge: 1, replyTo: r.id, ok: false, error: 'boom' }));
     expect((await rejection(host.closeTab())).code).toBe('INVALID_MESSAGE');
   });
 
   it('rejects with TIMEOUT naming the action, outcome unknown, when a form that waits 10 ms for the platform never answers', async () => {
-    const { frame, host } = setup({ timeoutMs: 30 });
+    const { frame, host } = await setup({ timeoutMs: 30 });
     frame.startHost(() => {}).platformTimeoutMs = 10;
     await host.connected;
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
@@ -184,7 +186,7 @@ describe('calls on the port', () => {
   });
 
   it('never times out a call the form still waits for: the form says 30 s, the client 15 s, the answer comes at 16 s', async () => {
-    const { frame, host } = setup();
+    const { frame, host } = await setup();
     let answer: (message: unknown) => void = () => {};
     let request: { id: string } = { id: '' };
     frame.startHost((r, reply) => {
@@ -201,7 +203,7 @@ describe('calls on the port', () => {
   });
 
   it('a call that times out before it was sent (the handshake still runs) was not done', async () => {
-    const { host } = setup({ handshakeTimeoutMs: Infinity });
+    const { host } = await setup({ handshakeTimeoutMs: Infinity });
     expect(await rejection(host.closeTab({ timeoutMs: 20 }))).toMatchObject({ code: 'TIMEOUT', outcome: 'not-done' });
   });
 
@@ -211,7 +213,7 @@ describe('calls on the port', () => {
   });
 
   it('with timeoutMs 30 days refused and Infinity taken, a pending call arms no timer at all', async () => {
-    const { frame, host } = setup({ timeoutMs: Infinity });
+    const { frame, host } = await setup({ timeoutMs: Infinity });
     frame.startHost(() => {}).platformTimeoutMs = Infinity;
     await host.connected;
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
@@ -222,7 +224,7 @@ describe('calls on the port', () => {
   });
 
   it('rejects with INVALID_ARGUMENT naming params when they cannot be cloned', async () => {
-    const { frame, host } = setup();
+    const { frame, host } = await setup();
     frame.startHost();
     await host.connected;
     const error = await rejection(host.call('TAG_RECORD', { run: () => 1 }));
@@ -240,7 +242,7 @@ describe('validation', () => {
     [JSON.parse(`{"campaign":"c","callerid":"1","guid":"g","l1":"x","__proto__":{"polluted":1}}`), 'disposition.__proto__'],
     [null, 'disposition'],
   ])('rejects with INVALID_ARGUMENT naming the field, and posts nothing (%#)', async (input, field) => {
-    const { frame, host } = setup();
+    const { frame, host } = await setup();
     frame.startHost();
     await host.connected;
     const before = frame.posted.length;
@@ -253,14 +255,14 @@ describe('validation', () => {
 
 describe('legacy-only form (no WELCOME within handshakeTimeoutMs)', () => {
   it('posts closeTab once in the documented shape and resolves unconfirmed', async () => {
-    const { frame, host } = setup({ handshakeTimeoutMs: 20 });
+    const { frame, host } = await setup({ handshakeTimeoutMs: 20 });
     await expect(host.closeTab()).resolves.toEqual({ confirmed: false });
     // a ucbridge request: a documented listener reads its action, a late bridge knows not to run it
     expect(frame.legacy()).toEqual([{ data: { ucbridge: 1, id: expect.any(String), action: 'CLOSE_TAB' }, target: HOST }]);
   });
 
   it('posts dispositionCall once with action and disposition at the top level', async () => {
-    const { frame, host } = setup({ handshakeTimeoutMs: 20 });
+    const { frame, host } = await setup({ handshakeTimeoutMs: 20 });
     await expect(host.dispositionCall({ ...disposition, schedule: '2026-11-24 18:00:00' })).resolves.toEqual({ confirmed: false });
     expect(frame.legacy()).toEqual([
       {
@@ -271,13 +273,13 @@ describe('legacy-only form (no WELCOME within handshakeTimeoutMs)', () => {
   });
 
   it('rejects with UNCONFIRMED under requireConfirmation, after posting once', async () => {
-    const { frame, host } = setup({ handshakeTimeoutMs: 20, requireConfirmation: true });
+    const { frame, host } = await setup({ handshakeTimeoutMs: 20, requireConfirmation: true });
     expect(await rejection(host.closeTab())).toMatchObject({ code: 'UNCONFIRMED', outcome: 'unknown' });
     expect(frame.legacy()).toHaveLength(1);
   });
 
   it('rejects an action of its own with NOT_CONNECTED naming it, and posts nothing', async () => {
-    const { frame, host } = setup({ handshakeTimeoutMs: 20 });
+    const { frame, host } = await setup({ handshakeTimeoutMs: 20 });
     const error = await rejection(host.call('TAG_RECORD'));
     expect(error.code).toBe('NOT_CONNECTED');
     expect(error.message).toContain('TAG_RECORD');
@@ -285,7 +287,7 @@ describe('legacy-only form (no WELCOME within handshakeTimeoutMs)', () => {
   });
 
   it('sends later calls the legacy way at once, and on the port once a late bridge answers', async () => {
-    const { frame, host } = setup({ handshakeTimeoutMs: 20 });
+    const { frame, host } = await setup({ handshakeTimeoutMs: 20 });
     await host.closeTab();
     await expect(host.closeTab()).resolves.toEqual({ confirmed: false });
     expect(frame.legacy()).toHaveLength(2);
@@ -300,7 +302,7 @@ describe('reconnection', () => {
   it('on BYE: calls onDisconnect with CONNECTION_LOST, rejects calls in flight, says HELLO again and reconnects', async () => {
     const onDisconnect = vi.fn();
     const onConnect = vi.fn();
-    const { frame, host } = setup({ onConnect, onDisconnect, handshakeTimeoutMs: 60_000 });
+    const { frame, host } = await setup({ onConnect, onDisconnect, handshakeTimeoutMs: 60_000 });
     frame.startHost(() => {});
     const first = await host.connected;
     const inFlight = host.closeTab();
@@ -311,6 +313,7 @@ describe('reconnection', () => {
     expect(onDisconnect).toHaveBeenCalledOnce();
     expect(onDisconnect.mock.calls[0]![0]).toMatchObject({ code: 'CONNECTION_LOST' });
     expect(host.info).toBeUndefined();
+    await frame.firstHello();
     expect(frame.hellos().length).toBeGreaterThan(hellos);
     // a call made while the bridge restarts waits for it
     const waiting = host.closeTab();
@@ -324,7 +327,7 @@ describe('reconnection', () => {
 
 describe('destroy', () => {
   it('rejects pending and later calls with DESTROYED, rejects connected, and removes its listener', async () => {
-    const { frame, host } = setup();
+    const { frame, host } = await setup();
     const pending = host.closeTab();
     host.destroy();
     expect((await rejection(pending)).code).toBe('DESTROYED');
@@ -334,7 +337,7 @@ describe('destroy', () => {
   });
 
   it('says BYE on the port to a connected host', async () => {
-    const { frame, host } = setup();
+    const { frame, host } = await setup();
     const hostSide = frame.startHost();
     await host.connected;
     const heard = new Promise((resolve) => {
@@ -346,7 +349,7 @@ describe('destroy', () => {
 
   it('stops saying HELLO', async () => {
     vi.useFakeTimers();
-    const { frame, host } = setup();
+    const { frame, host } = await setup();
     host.destroy();
     await vi.advanceTimersByTimeAsync(5000);
     expect(frame.hellos()).toHaveLength(1);
@@ -354,29 +357,29 @@ describe('destroy', () => {
 });
 
 describe('origins', () => {
-  it('posts to the real parent origin when it matches a pattern allowed by dangerouslyAllowAnySubdomain', () => {
-    const { frame } = setup({ hostOrigin: 'https://*.example.com', dangerouslyAllowAnySubdomain: true });
+  it('posts to the real parent origin when it matches a pattern allowed by dangerouslyAllowAnySubdomain', async () => {
+    const { frame } = await setup({ hostOrigin: 'https://*.example.com', dangerouslyAllowAnySubdomain: true });
     expect(frame.posted[0]!.target).toBe(HOST);
   });
 
-  it('throws a TypeError for a pattern without dangerouslyAllowAnySubdomain: other tenants would get the dispositions', () => {
+  it('throws a TypeError for a pattern without dangerouslyAllowAnySubdomain: other tenants would get the dispositions', async () => {
     expect(() => connectToHost({ hostOrigin: 'https://*.ucontactcloud.com', window: fakeFrame().window })).toThrow(/pattern.*dangerouslyAllowAnySubdomain/);
   });
 
   it('with a pattern and no ancestorOrigins, posts only the HELLO to * and learns the origin from the answer; never reads the referrer', async () => {
-    const { frame, host } = setup({ hostOrigin: 'https://*.example.com', dangerouslyAllowAnySubdomain: true }, { ancestorOrigin: undefined, referrer: 'https://crm.example.net/login' });
+    const { frame, host } = await setup({ hostOrigin: 'https://*.example.com', dangerouslyAllowAnySubdomain: true }, { ancestorOrigin: undefined, referrer: 'https://crm.example.net/login' });
     expect(frame.posted.map((p) => [p.data.type, p.target])).toEqual([['HELLO', '*']]);
     frame.startHost();
     await vi.waitFor(() => expect(host.info?.origin).toBe(HOST), { timeout: 2000 });
   });
 
-  it('with a list of exact origins and no ancestorOrigins, posts the HELLO to each once', () => {
-    const { frame } = setup({ hostOrigin: ['https://a.example', HOST, 'https://A.example/'] }, { ancestorOrigin: undefined });
+  it('with a list of exact origins and no ancestorOrigins, posts the HELLO to each once', async () => {
+    const { frame } = await setup({ hostOrigin: ['https://a.example', HOST, 'https://A.example/'] }, { ancestorOrigin: undefined });
     expect(frame.posted.map((p) => p.target)).toEqual(['https://a.example', HOST]);
   });
 
-  it('with a list of exact origins and ancestorOrigins, posts only to the listed parent', () => {
-    const { frame } = setup({ hostOrigin: ['https://a.example', HOST] });
+  it('with a list of exact origins and ancestorOrigins, posts only to the listed parent', async () => {
+    const { frame } = await setup({ hostOrigin: ['https://a.example', HOST] });
     expect(frame.posted.map((p) => p.target)).toEqual([HOST]);
   });
 
@@ -385,14 +388,14 @@ describe('origins', () => {
     ['a lookalike parent', 'https://*.example.com', 'https://form.example.com.evil.example'],
     ['an exact origin the parent is not', 'https://acme.example', HOST],
   ])('rejects every call with ORIGIN_NOT_ALLOWED and posts nothing for %s', async (_, hostOrigin, ancestorOrigin) => {
-    const { frame, host } = setup({ hostOrigin, dangerouslyAllowAnySubdomain: true }, { ancestorOrigin });
+    const { frame, host } = await setup({ hostOrigin, dangerouslyAllowAnySubdomain: true }, { ancestorOrigin });
     expect(frame.posted).toHaveLength(0);
     expect((await rejection(host.closeTab())).code).toBe('ORIGIN_NOT_ALLOWED');
     expect((await rejection(host.connected)).code).toBe('ORIGIN_NOT_ALLOWED');
   });
 
-  it('posts to the exact origin given when the browser does not tell the parent origin', () => {
-    const { frame } = setup({}, { ancestorOrigin: undefined, referrer: 'https://crm.example.net/previous' });
+  it('posts to the exact origin given when the browser does not tell the parent origin', async () => {
+    const { frame } = await setup({}, { ancestorOrigin: undefined, referrer: 'https://crm.example.net/previous' });
     expect(frame.posted[0]!.target).toBe(HOST);
   });
 
@@ -410,8 +413,8 @@ describe('origins', () => {
     expect(frame.posted).toHaveLength(0);
   });
 
-  it("posts to '*' only with dangerouslyAllowAnyHostOrigin", () => {
-    const { frame } = setup({ hostOrigin: '', dangerouslyAllowAnyHostOrigin: true });
+  it("posts to '*' only with dangerouslyAllowAnyHostOrigin", async () => {
+    const { frame } = await setup({ hostOrigin: '', dangerouslyAllowAnyHostOrigin: true });
     expect(frame.posted[0]!.target).toBe('*');
   });
 });
@@ -419,7 +422,7 @@ describe('origins', () => {
 describe('issue 14: one connection per frame, told; BYE on pagehide; origins learned from the answer', () => {
   it('a client whose port another client in the frame took hears REPLACED at once: event, code on later calls, no new HELLO', async () => {
     const onDisconnect = vi.fn();
-    const { frame, host } = setup({ onDisconnect });
+    const { frame, host } = await setup({ onDisconnect });
     const h = frame.startHost();
     await host.connected;
     const hellos = frame.hellos().length;
@@ -433,7 +436,7 @@ describe('issue 14: one connection per frame, told; BYE on pagehide; origins lea
   });
 
   it('says BYE on its port when the page is hidden (unloads), so the form drops the port at once', async () => {
-    const { frame, host } = setup();
+    const { frame, host } = await setup();
     const h = frame.startHost();
     await host.connected;
     const got = new Promise((resolve) => h.port!.addEventListener('message', (e) => resolve(e.data)));
@@ -443,8 +446,8 @@ describe('issue 14: one connection per frame, told; BYE on pagehide; origins lea
     expect(host.info).toBeUndefined();
   });
 
-  it('connectionTo finds the page\'s live connection by its origin written any way, until it is destroyed', () => {
-    const { frame, host } = setup();
+  it('connectionTo finds the page\'s live connection by its origin written any way, until it is destroyed', async () => {
+    const { frame, host } = await setup();
     expect(connectionTo(`${HOST}/`, frame.window)).toBe(host);
     expect(connectionTo([HOST], frame.window)).toBe(host);
     host.destroy();
@@ -452,20 +455,21 @@ describe('issue 14: one connection per frame, told; BYE on pagehide; origins lea
   });
 
   it('without ancestorOrigins (Firefox), after a redirect inside the frame (the referrer is the CRM itself), still connects to the exact host', async () => {
-    const { frame, host } = setup({}, { ancestorOrigin: undefined, referrer: 'https://crm.example.net/login?next=/' });
+    const { frame, host } = await setup({}, { ancestorOrigin: undefined, referrer: 'https://crm.example.net/login?next=/' });
     expect(frame.hellos().map((p) => p.target)).toEqual([HOST]);
     frame.startHost();
     expect(await host.connected).toMatchObject({ origin: HOST });
   });
 
   it('a CRM nested one frame too deep: the form further up refuses it (SOURCE_NOT_ALLOWED) and the call rejects, not done, nothing posted the documented way', async () => {
-    const { frame, host } = setup({ handshakeTimeoutMs: 60_000 });
+    const { frame, host } = await setup({ handshakeTimeoutMs: 60_000 });
     const formUpThere = { postMessage: () => {} };
     // the fake parent (no bridge) sits in a form: the form's answer comes from the grandparent
     (frame.parent as { parent: unknown }).parent = formUpThere;
     (formUpThere as { parent?: unknown }).parent = formUpThere;
     const ancestors = connectToHost({ hostOrigin: HOST, window: frame.window, handshakeTimeoutMs: 60_000 });
     open.push(ancestors);
+    await frame.firstHello();
     const hello = frame.hellos().at(-1)!.data;
     frame.deliver({ ucbridge: 1, type: 'REFUSED', replyTo: hello.id, code: 'SOURCE_NOT_ALLOWED' }, { source: formUpThere });
     expect(await rejection(ancestors.closeTab())).toMatchObject({ code: 'SOURCE_NOT_ALLOWED', outcome: 'not-done' });

@@ -6,11 +6,13 @@ import {
   FORM_FUNCTIONS,
   formatSchedule,
   fromWireError,
+  MAX_HELLO_REQUESTS,
   MAX_TIMER_MS,
   type CallContext,
   type Checked,
   type ErrorCode,
   type FailedOutcome,
+  type Hello,
   type Request,
 } from '@ucbridge/protocol';
 import { callFields, fillFromCall, needsCall } from './call-context.js';
@@ -34,6 +36,12 @@ interface Call {
   deadline_: number;
   /** Posted on a port: from then on only a reply tells its outcome, anything else leaves it unknown. */
   sent_: boolean;
+  /**
+   * Carried by the handshake's first HELLO (issue 15): until the WELCOME says whether the form took it,
+   * or until this `Date.now()` (the HELLO's expiry plus the grace for its answer), a form may have run it.
+   * 0: not riding.
+   */
+  ridingUntil_: number;
   /** Settles once and forgets the call. No error: resolves with `result`. */
   settle_(error: BridgeError | undefined, result?: CallResult): void;
   /**
@@ -51,6 +59,13 @@ const NESTED_WAIT_MS = 300;
 const REPLY_MARGIN_MS = 2000;
 /** How many frames up a HELLO goes: the parent, and above it so a form can say "nested too deep". */
 const ANCESTORS = 4;
+/**
+ * How long after the handshake starts a form may still take the calls its first HELLO carries (or
+ * `handshakeTimeoutMs`, when shorter): a form busy past it (a heavy page still loading) welcomes the
+ * page without running them, and they go on the port. Kept well before the client concludes "no
+ * bridge", so a call that went with the HELLO is never also posted the documented way.
+ */
+const RIDE_MS = 1000;
 
 let counter = 0;
 // HELLO ids travel on shared windows, where another frame could answer them: unguessable.
@@ -127,13 +142,26 @@ export function connectToHost(options: ConnectOptions): HostConnection {
   let dead: BridgeError | undefined = parent == win ? fail('NOT_CONNECTED', 'not in a frame') : host.refusal;
   // a form further up refused this page as nested too deep
   let nested: BridgeError | undefined;
-  // id of the latest HELLO; '' when no handshake runs
+  // id of this handshake's HELLOs (every retry repeats it, so any of them may be welcomed); '' when no handshake runs
   let helloId = '';
+  // Date.now() when the handshake started: the first HELLO's calls expire relative to it
+  let handshakeStarted = 0;
   let helloTimer: ReturnType<typeof setTimeout> | undefined;
   let closingTimer: ReturnType<typeof setTimeout> | undefined;
   let connected: Promise<HostInfo>;
   let resolveConnected: (info: HostInfo) => void;
   let rejectConnected: (error: BridgeError) => void;
+
+  /** A call the form may have run: posted on the port, or carried by a HELLO a form may still take. */
+  const mayHaveRun = (call: Call) => call.sent_ || call.ridingUntil_ > Date.now();
+
+  /** From now on only a reply tells the call's outcome; the form answers PLATFORM_TIMEOUT by platformTimeoutMs at the latest: wait for it. */
+  const markSent = (call: Call) => {
+    call.sent_ = true;
+    call.ridingUntil_ = 0;
+    const formDeadline = Date.now() + info!.platformTimeoutMs + REPLY_MARGIN_MS;
+    if (formDeadline > call.deadline_) call.deadline_ = formDeadline;
+  };
 
   // One timer for every pending call's deadline, not one per call: setting and clearing a timer per
   // call cost ≈ 1–2 µs of a ≈ 100 µs round trip. It is armed for the earliest deadline; when it fires it
@@ -145,7 +173,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     calls.forEach((call) =>
       call.deadline_ <= now
         ? call.settle_(
-            call.sent_
+            mayHaveRun(call)
               ? fail('TIMEOUT', `${call.request_.action} got no answer in ${call.timeoutMs_} ms: outcome unknown`, undefined, 'unknown')
               : fail('TIMEOUT', `${call.request_.action} not sent in ${call.timeoutMs_} ms`),
           )
@@ -165,7 +193,9 @@ export function connectToHost(options: ConnectOptions): HostConnection {
 
   /** Sends a call where it can go now, or leaves it waiting while the handshake runs. */
   const route = (call: Call) => {
-    if (dead) call.settle_(dead);
+    // a call the form took with the handshake is answered on the port: never posted again
+    if (call.sent_) return;
+    if (dead) call.settle_(mayHaveRun(call) ? fail(dead.code, `${dead.message}; ${call.request_.action} went with the handshake: outcome unknown`, undefined, 'unknown') : dead);
     else if (port) {
       if (incomplete(call)) return;
       try {
@@ -173,10 +203,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       } catch {
         return call.settle_(fail('INVALID_ARGUMENT', `${call.request_.action} params not cloneable`, 'params'));
       }
-      call.sent_ = true;
-      // the form answers PLATFORM_TIMEOUT after platformTimeoutMs at the latest: wait for that answer
-      const formDeadline = Date.now() + info!.platformTimeoutMs + REPLY_MARGIN_MS;
-      if (formDeadline > call.deadline_) call.deadline_ = formDeadline;
+      markSent(call);
     } else if (noBridge) {
       if (!call.documented_ || !host.fallback.length) return call.settle_(fail('NOT_CONNECTED', `${call.request_.action} not sent: no ucbridge bridge answered`));
       // a disposition waiting for the form's call: without a bridge there is none, it is never sent half-empty
@@ -203,7 +230,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     port = info = callContext = undefined;
     calls.forEach((call) =>
       call.settle_(
-        call.sent_
+        mayHaveRun(call)
           ? fail(code, `${detail}: ${call.request_.action} outcome unknown`, undefined, 'unknown')
           : fail(code, `${detail}: ${call.request_.action} not sent`),
       ),
@@ -218,9 +245,10 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     calls.forEach(route);
   };
 
-  const postHello = () => {
-    helloId = randomId();
-    ancestors.forEach((frame, level) => host.targets(level).forEach((target) => frame.postMessage(sent(target, { ucbridge: 1, type: 'HELLO', id: helloId, versions: [1] }), target)));
+  /** Posts this handshake's HELLO to every ancestor; `first` (to the parent only) may carry calls. */
+  const postHello = (first?: Pick<Hello, 'requests' | 'expires'>) => {
+    const hello: Hello = { ucbridge: 1, type: 'HELLO', id: helloId, versions: [1] };
+    ancestors.forEach((frame, level) => host.targets(level).forEach((target) => frame.postMessage(sent(target, level || !first ? hello : { ...hello, ...first }), target)));
   };
 
   const hello = (delay: number) => {
@@ -228,10 +256,32 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     helloTimer = setTimeout(hello, delay, Math.min(delay * 2, 1000));
   };
 
+  /**
+   * The handshake's first HELLO carries the calls already made (issue 15): a form that welcomes it runs
+   * them at once, so their answers need no second round trip. Only to the parent at an exact origin
+   * (they hold the disposition), and not the ones still waiting for the form's call to fill them.
+   */
+  const firstHello = () => {
+    const riders = [...calls.values()].filter((call) => !call.complete_).slice(0, MAX_HELLO_REQUESTS);
+    const expires = handshakeStarted + Math.min(handshakeTimeoutMs, RIDE_MS);
+    let carried = riders.length > 0 && !host.targets(0).includes('*');
+    try {
+      postHello(carried ? { requests: riders.map((call) => call.request_), expires } : undefined);
+    } catch {
+      // a call's params cannot be cloned: the HELLO goes alone, the call fails where it is posted
+      carried = false;
+      postHello();
+    }
+    if (carried) riders.forEach((call) => (call.ridingUntil_ = expires + CLOSING_GRACE_MS));
+    helloTimer = setTimeout(hello, 100, 200);
+  };
+
   /** Nothing answered the closing HELLO: the form has no bridge (or a nested frame is refused). */
   const conclude = () => {
     if (nested) return end(nested);
     noBridge = true;
+    // no form took the calls the first HELLO carried (it expired before the closing HELLO): they are ours again
+    calls.forEach((call) => (call.ridingUntil_ = 0));
     calls.forEach(route);
     hello(1000);
   };
@@ -245,9 +295,11 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     noBridge = false;
     nested = undefined;
     if (dead) return rejectConnected(dead);
-    // the first retry is not too eager: a busy form may take tens of ms to answer, and each HELLO
-    // it answers replaces the port it gave before
-    hello(100);
+    helloId = randomId();
+    handshakeStarted = Date.now();
+    // the first HELLO goes when this task ends, so the calls the page makes right after connecting
+    // ride it; retries follow after 100, 300, 700 ms (a busy form may take tens of ms to answer)
+    helloTimer = setTimeout(firstHello);
     if (handshakeTimeoutMs < Infinity) {
       closingTimer = setTimeout(() => {
         clearTimeout(helloTimer);
@@ -302,7 +354,11 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       const platformTimeoutMs = typeof data.platformTimeoutMs == 'number' && data.platformTimeoutMs > 0 ? data.platformTimeoutMs : 0;
       // call context hook: known before `connected` resolves and `onConnect` runs, and to the waiting calls
       callContext = data.callContext;
-      resolveConnected((info = { version: 1, actions: Array.isArray(data.actions) ? data.actions : [], origin: event.origin, platformTimeoutMs }));
+      info = { version: 1, actions: Array.isArray(data.actions) ? data.actions : [], origin: event.origin, platformTimeoutMs };
+      // the calls the first HELLO carried that the form took are answered on this port; the others go on it now
+      const taken: unknown[] = Array.isArray(data.taken) ? data.taken : [];
+      calls.forEach((call) => (call.ridingUntil_ && taken.includes(call.request_.id) ? markSent(call) : (call.ridingUntil_ = 0)));
+      resolveConnected(info);
       options.onConnect?.(info);
       calls.forEach(route);
       // told once the waiting calls went out (a listener that throws must not hold them)
@@ -320,6 +376,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
         timeoutMs_: callTimeoutMs,
         deadline_: Date.now() + callTimeoutMs,
         sent_: false,
+        ridingUntil_: 0,
         settle_(error, result) {
           calls.delete(id);
           error ? reject(error) : resolve(result!);

@@ -14,19 +14,20 @@ afterEach(() => {
 });
 
 /** A client in a fake frame; with `bridge`, the form's bridge listens before the first HELLO. */
-function setup(log: boolean | ((line: string, detail?: unknown) => void) | undefined, bridge = false) {
+async function setup(log: boolean | ((line: string, detail?: unknown) => void) | undefined, bridge = false) {
   const frame = fakeFrame();
   frames.push(frame);
   if (bridge) frame.startHost();
   const host = connectToHost({ hostOrigin: HOST, window: frame.window, log });
   open.push(host);
+  await frame.firstHello();
   return { frame, host };
 }
 
 describe('the log option of connectToHost', () => {
   it('is off by default: nothing is printed', async () => {
     const print = vi.spyOn(console, 'log').mockImplementation(() => {});
-    const { frame, host } = setup(undefined);
+    const { frame, host } = await setup(undefined);
     frame.startHost();
     frame.deliver({ ucbridge: 1, type: 'WELCOME', replyTo: 'stale', version: 1, actions: [] });
     await host.connected;
@@ -35,7 +36,7 @@ describe('the log option of connectToHost', () => {
 
   it('prints the HELLO sent, the WELCOME received and accepted, a request and its reply on the port', async () => {
     const lines: [string, unknown][] = [];
-    const { host } = setup((line, detail) => void lines.push([line, detail]), true);
+    const { host } = await setup((line, detail) => void lines.push([line, detail]), true);
     await host.connected;
     await host.closeTab();
     const shown = lines.map(([line, detail]) => {
@@ -54,7 +55,7 @@ describe('the log option of connectToHost', () => {
 
   it('prints why an answer from the parent was refused: a stale HELLO id, an origin that does not match', async () => {
     const lines: [string, unknown][] = [];
-    const { frame } = setup((line, detail) => void lines.push([line, detail]));
+    const { frame } = await setup((line, detail) => void lines.push([line, detail]));
     frame.deliver({ ucbridge: 1, type: 'WELCOME', replyTo: 'old-hello', version: 1, actions: [] });
     frame.deliver({ ucbridge: 1, type: 'WELCOME', replyTo: 'x', version: 1, actions: [] }, { origin: 'https://evil.example' });
     const refused = lines.filter(([line]) => line.startsWith('ucbridge client refused'));
@@ -66,7 +67,7 @@ describe('the log option of connectToHost', () => {
 
   it('prints a REFUSED as refused, with its code and the reason the caller gets', async () => {
     const lines: [string, unknown][] = [];
-    const { frame, host } = setup((line, detail) => void lines.push([line, detail]));
+    const { frame, host } = await setup((line, detail) => void lines.push([line, detail]));
     frame.deliver({ ucbridge: 1, type: 'REFUSED', replyTo: frame.hellos()[0]!.data.id, code: 'ORIGIN_NOT_ALLOWED' });
     await expect(host.connected).rejects.toMatchObject({ code: 'ORIGIN_NOT_ALLOWED' });
     expect(lines.filter(([line]) => line.startsWith('ucbridge client refused'))).toEqual([
@@ -96,9 +97,9 @@ describe('the log option of connectToHost', () => {
     ]);
   });
 
-  it('log: true prints with console.log', () => {
+  it('log: true prints with console.log', async () => {
     const print = vi.spyOn(console, 'log').mockImplementation(() => {});
-    setup(true);
+    await setup(true);
     expect(print).toHaveBeenCalledWith(`ucbridge client sent to ${HOST}`, expect.objectContaining({ type: 'HELLO' }));
   });
 });

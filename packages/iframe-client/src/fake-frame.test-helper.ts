@@ -18,6 +18,10 @@ export interface FakeHost {
   port: MessagePort | undefined;
   /** What the WELCOME tells about the form's wait for the platform. @default 30000 */
   platformTimeoutMs: number;
+  /** Whether it runs the calls a HELLO carries (issue 15) and names them in `taken`. @default true */
+  takeFirstCalls: boolean;
+  /** Every call a HELLO carried to this host, taken or not. */
+  carried: any[];
 }
 
 export function fakeFrame(options: { ancestorOrigin?: string | undefined; referrer?: string } = {}) {
@@ -28,7 +32,7 @@ export function fakeFrame(options: { ancestorOrigin?: string | undefined; referr
   const parent: { parent?: unknown; postMessage(data: any, target: string): void } = {
     postMessage(data: any, target: string) {
       posted.push({ data, target });
-      if (host && data?.type === 'HELLO') welcome(data.id);
+      if (host && data?.type === 'HELLO') welcome(data.id, data.requests);
     },
   };
   // the parent is the top window: its parent is itself
@@ -49,14 +53,21 @@ export function fakeFrame(options: { ancestorOrigin?: string | undefined; referr
     listeners.forEach((listener) => listener(event));
   }
 
-  function welcome(replyTo: string) {
+  /** Like a bridge: a new port per HELLO, and the calls the HELLO carries taken on it (unless `takeFirstCalls` is off). */
+  function welcome(replyTo: string, requests: any[] = []) {
     const { port1, port2 } = new MessageChannel();
     host!.port?.close();
     host!.port = port1;
     const h = host!;
-    port1.onmessage = ({ data }) => h.onRequest(data, (message) => port1.postMessage(message));
+    const onRequest = (data: any) => h.onRequest(data, (message) => port1.postMessage(message));
+    port1.onmessage = ({ data }) => onRequest(data);
+    const taken = h.takeFirstCalls ? requests : [];
+    h.carried.push(...requests);
     // a real host answers asynchronously
-    queueMicrotask(() => deliver({ ucbridge: 1, type: 'WELCOME', replyTo, version: 1, actions: h.actions, platformTimeoutMs: h.platformTimeoutMs }, { ports: [port2] }));
+    queueMicrotask(() => {
+      deliver({ ucbridge: 1, type: 'WELCOME', replyTo, version: 1, actions: h.actions, platformTimeoutMs: h.platformTimeoutMs, taken: taken.map((request) => request.id) }, { ports: [port2] });
+      taken.forEach(onRequest);
+    });
   }
 
   return {
@@ -67,13 +78,15 @@ export function fakeFrame(options: { ancestorOrigin?: string | undefined; referr
     deliver,
     /** Fires a page lifecycle event (`pagehide`, `pageshow`) on the client's window. */
     fire: (type: string, event: unknown = {}) => otherListeners.get(type)?.forEach((listener) => listener(event)),
+    /** Resolves when the task that connected ends: the client's first HELLO has gone by then. */
+    firstHello: () => new Promise((resolve) => setTimeout(resolve)),
     /** HELLOs posted so far. */
     hellos: () => posted.filter((p) => p.data?.type === 'HELLO'),
     /** Documented-shape fallbacks posted so far (an `action` on the window). */
     legacy: () => posted.filter((p) => p.data?.action !== undefined),
     /** Starts a fake ucbridge host: it answers the next HELLO. */
     startHost(onRequest: FakeHost['onRequest'] = (r, reply) => reply({ ucbridge: 1, replyTo: r.id, ok: true, result: r.action }), actions = ['CLOSE_TAB', 'DISPOSITION_CALL']) {
-      host = { actions, onRequest, port: undefined, platformTimeoutMs: 30_000 };
+      host = { actions, onRequest, port: undefined, platformTimeoutMs: 30_000, takeFirstCalls: true, carried: [] };
       return host;
     },
     /** The host's bridge goes away: BYE on its port, and it stops answering. */

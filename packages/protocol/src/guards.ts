@@ -14,16 +14,27 @@ export function isBridgeMessage(data: unknown): data is { ucbridge: 1 } {
   return typeof data === 'object' && data !== null && (data as { ucbridge?: unknown }).ucbridge === 1;
 }
 
-/** Checks a `HELLO`: an id and the list of versions the client speaks. */
+/** The most requests one HELLO may carry: a page's first calls, not a batch channel. */
+export const MAX_HELLO_REQUESTS = 16;
+
+/**
+ * Checks a `HELLO`: an id, the list of versions the client speaks and, when it carries the page's
+ * first calls, a short list of them and the time they expire. Each request is checked on its own
+ * where it is run (checkRequest), as one arriving on the port is.
+ */
 export function checkHello(data: unknown): Checked<Hello> {
   if (!isPlainObject(data) || data.type !== 'HELLO') return invalid('type', 'is not HELLO');
   if (typeof data.id !== 'string' || !ID.test(data.id)) return invalid('id', 'must be 1-64 letters, digits, _ or -');
-  const versions = data.versions;
+  const { versions, requests, expires } = data;
   // Array.from: `every` skips the holes of a sparse array (structured clone keeps them)
   if (!Array.isArray(versions) || versions.length > 16 || !Array.from(versions).every(Number.isInteger)) {
     return invalid('versions', 'must be a short list of integers');
   }
-  return { ok: true, value: { ucbridge: 1, type: 'HELLO', id: data.id, versions: [...versions] } };
+  const hello: Hello = { ucbridge: 1, type: 'HELLO', id: data.id, versions: [...versions] };
+  if (requests === undefined) return { ok: true, value: hello };
+  if (!Array.isArray(requests) || requests.length > MAX_HELLO_REQUESTS) return invalid('requests', `must be a list of at most ${MAX_HELLO_REQUESTS} requests`);
+  if (typeof expires !== 'number' || Number.isNaN(expires)) return invalid('expires', 'must be a time in ms since the epoch');
+  return { ok: true, value: { ...hello, requests: Array.from(requests), expires } };
 }
 
 /**

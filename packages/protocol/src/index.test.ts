@@ -26,6 +26,7 @@ describe('@ucbridge/protocol (by its package name)', () => {
         'isBridgeError',
         'isOutcomeUnknown',
         'checkMilliseconds',
+        'MAX_HELLO_REQUESTS',
         'MAX_TIMER_MS',
         'isBridgeMessage',
         'isPlainObject',

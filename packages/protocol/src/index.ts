@@ -17,7 +17,7 @@ export {
   type NotifyInput,
   type TagRecordInput,
 } from './form-functions.js';
-export { isBridgeMessage, checkHello, checkRequest, checkLegacy } from './guards.js';
+export { isBridgeMessage, checkHello, checkRequest, checkLegacy, MAX_HELLO_REQUESTS } from './guards.js';
 
 /** The protocol version this build speaks. */
 export const PROTOCOL_VERSION = 1;

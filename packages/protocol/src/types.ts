@@ -71,6 +71,20 @@ export interface Hello {
   id: string;
   /** Every protocol version the client speaks. */
   versions: number[];
+  /**
+   * The calls the page made before its handshake's first HELLO went out (issue 15: the first call
+   * rides the handshake, so its answer needs no second round trip on the new port). Only in the first
+   * HELLO of a handshake, and only to the parent at an exact origin (never to `'*'`). The form that
+   * welcomes this HELLO runs them on the new port, as if they had come on it, and names them in
+   * `Welcome.taken`; every later HELLO of the handshake has the same `id` and carries none.
+   */
+  requests?: Request[] | undefined;
+  /**
+   * `Date.now()` (ms since the epoch; one machine, one clock) after which a form must not take
+   * `requests`: by then the client may have concluded that no bridge is there and posted them the
+   * documented way. A form that reads this HELLO later still welcomes it, with nothing `taken`.
+   */
+  expires?: number | undefined;
 }
 
 /**
@@ -96,6 +110,11 @@ export interface Welcome {
    * carries it.
    */
   callContext?: CallContext | undefined;
+  /**
+   * The ids of the HELLO's `requests` this form took: each gets exactly one reply on the port. The
+   * client posts the others on the port as usual. Absent: none taken.
+   */
+  taken?: string[] | undefined;
 }
 
 /**
