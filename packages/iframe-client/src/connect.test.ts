@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isBridgeError, type BridgeError } from '@ucbridge/protocol';
+import { isBridgeError, MAX_HELLO_REQUESTS, type BridgeError } from '@ucbridge/protocol';
 import { connectToHost } from './connect.js';
 import { connectionTo } from './registry.js';
 import type { ConnectOptions, HostConnection } from './types.js';
@@ -475,5 +475,125 @@ describe('issue 14: one connection per frame, told; BYE on pagehide; origins lea
     expect(await rejection(ancestors.closeTab())).toMatchObject({ code: 'SOURCE_NOT_ALLOWED', outcome: 'not-done' });
     expect(frame.legacy()).toHaveLength(0);
     void host;
+  });
+});
+
+describe('issue 15: the first calls ride the handshake', () => {
+  /** A client connected in this task, its calls made before the task ends (so before the first HELLO). */
+  function connectNow(options: Partial<ConnectOptions> = {}, frameOptions?: Parameters<typeof fakeFrame>[0]) {
+    const frame = fakeFrame(frameOptions);
+    const host = connectToHost({ hostOrigin: HOST, window: frame.window, ...options });
+    open.push(host);
+    frames.push(frame);
+    return { frame, host };
+  }
+  /** Every request the fake host was asked to run, on the port or carried, by id. */
+  const runs = (frame: ReturnType<typeof fakeFrame>) => {
+    const seen: string[] = [];
+    const h = frame.startHost((request, reply) => {
+      seen.push(request.id);
+      reply({ ucbridge: 1, replyTo: request.id, ok: true, result: request.action });
+    });
+    return { seen, h };
+  };
+
+  it('a call made right after connecting goes in the first HELLO: the form takes it and answers it once, nothing goes on the port for it', async () => {
+    const { frame, host } = connectNow();
+    const { seen, h } = runs(frame);
+    const saved = host.dispositionCall(disposition);
+    const closed = host.closeTab();
+    await expect(saved).resolves.toEqual({ confirmed: true, result: 'DISPOSITION_CALL' });
+    await expect(closed).resolves.toEqual({ confirmed: true, result: 'CLOSE_TAB' });
+    const [first] = frame.hellos();
+    expect(first!.target).toBe(HOST);
+    expect(first!.data.requests).toMatchObject([{ action: 'DISPOSITION_CALL', disposition: { ...disposition, l2: '' } }, { action: 'CLOSE_TAB' }]);
+    expect(first!.data.expires).toBeGreaterThan(Date.now() - 1000);
+    // each ran once: carried, taken, never posted again on the port
+    expect(seen).toEqual(first!.data.requests.map((request: { id: string }) => request.id));
+    expect(h.carried).toHaveLength(2);
+  });
+
+  it('a form that does not take them (expired, another copy took none): they go on the port, once each', async () => {
+    const { frame, host } = connectNow();
+    const { seen, h } = runs(frame);
+    h.takeFirstCalls = false;
+    await expect(host.closeTab()).resolves.toEqual({ confirmed: true, result: 'CLOSE_TAB' });
+    expect(h.carried).toHaveLength(1);
+    expect(seen).toEqual([h.carried[0].id]);
+  });
+
+  it('only the first HELLO carries calls; its retries repeat its id and carry none; a call made after it waits for the port', async () => {
+    vi.useFakeTimers();
+    const { frame, host } = connectNow({ handshakeTimeoutMs: 60_000 });
+    const early = host.closeTab();
+    await vi.advanceTimersByTimeAsync(0);
+    const late = host.closeTab();
+    await vi.advanceTimersByTimeAsync(350);
+    const hellos = frame.hellos().map((p) => p.data);
+    expect(hellos).toHaveLength(3);
+    expect(new Set(hellos.map((hello) => hello.id)).size).toBe(1);
+    expect(hellos[0].requests).toHaveLength(1);
+    expect(hellos.slice(1).every((hello) => hello.requests === undefined)).toBe(true);
+    const { seen } = runs(frame);
+    await vi.advanceTimersByTimeAsync(400);
+    vi.useRealTimers();
+    await expect(early).resolves.toMatchObject({ confirmed: true });
+    await expect(late).resolves.toMatchObject({ confirmed: true });
+    // the HELLO that carried `early` found no form: the form that answered a retry took nothing, both went on the port
+    expect(seen).toHaveLength(2);
+  });
+
+  it('a carried call whose fate is not known yet ends unknown, never not-done: its timeout, destroy()', async () => {
+    const { host } = connectNow({ handshakeTimeoutMs: 60_000 });
+    const timedOut = host.closeTab({ timeoutMs: 20 });
+    const destroyed = host.dispositionCall(disposition);
+    expect(await rejection(timedOut)).toMatchObject({ code: 'TIMEOUT', outcome: 'unknown' });
+    host.destroy();
+    expect(await rejection(destroyed)).toMatchObject({ code: 'DESTROYED', outcome: 'unknown' });
+  });
+
+  it('with no bridge, a carried call still goes the documented way once the client concludes (the HELLO expired long before): never both', async () => {
+    const { frame, host } = connectNow({ handshakeTimeoutMs: 50 });
+    const saved = host.dispositionCall(disposition);
+    await expect(saved).resolves.toEqual({ confirmed: false });
+    expect(frame.hellos()[0]!.data.requests).toHaveLength(1);
+    expect(frame.hellos()[0]!.data.expires).toBeLessThanOrEqual(Date.now() - 500);
+    expect(frame.legacy()).toHaveLength(1);
+  });
+
+  it('nothing rides a HELLO that goes to "*" (a pattern without ancestorOrigins) or above the parent', async () => {
+    const { frame, host } = connectNow({ hostOrigin: 'https://*.example.com', dangerouslyAllowAnySubdomain: true }, { ancestorOrigin: undefined });
+    void host.closeTab().catch(() => {});
+    await frame.firstHello();
+    expect(frame.hellos()[0]!.target).toBe('*');
+    expect(frame.hellos()[0]!.data).not.toHaveProperty('requests');
+  });
+
+  it('a disposition waiting for the form\'s call does not ride: it is filled from the WELCOME, then sent', async () => {
+    const { frame, host } = connectNow();
+    const waiting = host.dispositionCall({ l1: 'Sold' } as never);
+    await frame.firstHello();
+    expect(frame.hellos()[0]!.data).not.toHaveProperty('requests');
+    frame.deliver({ ucbridge: 1, type: 'REFUSED', replyTo: frame.hellos()[0]!.data.id, code: 'ORIGIN_NOT_ALLOWED' });
+    expect(await rejection(waiting)).toMatchObject({ code: 'ORIGIN_NOT_ALLOWED', outcome: 'not-done' });
+  });
+
+  it('a call whose params cannot be cloned does not stop the HELLO: it goes alone and the call fails where it is posted, not done', async () => {
+    const { frame, host } = connectNow();
+    runs(frame);
+    const bad = host.call('saveNote', { callback: () => {} });
+    const good = host.closeTab();
+    expect(await rejection(bad)).toMatchObject({ code: 'INVALID_ARGUMENT', field: 'params', outcome: 'not-done' });
+    await expect(good).resolves.toMatchObject({ confirmed: true });
+    expect(frame.hellos()[0]!.data).not.toHaveProperty('requests');
+  });
+
+  it(`at most ${MAX_HELLO_REQUESTS} ride; the others go on the port`, async () => {
+    const { frame, host } = connectNow();
+    const { seen, h } = runs(frame);
+    const all = Array.from({ length: MAX_HELLO_REQUESTS + 3 }, () => host.closeTab());
+    await Promise.all(all);
+    expect(h.carried).toHaveLength(MAX_HELLO_REQUESTS);
+    expect(seen).toHaveLength(MAX_HELLO_REQUESTS + 3);
   });
 });

@@ -31,7 +31,8 @@ export function fakeFrame(options: { ancestorOrigin?: string | undefined; referr
   let host: FakeHost | undefined;
   const parent: { parent?: unknown; postMessage(data: any, target: string): void } = {
     postMessage(data: any, target: string) {
-      posted.push({ data, target });
+      // cloned as postMessage clones: a value that cannot be cloned throws DataCloneError here too
+      posted.push({ data: structuredClone(data), target });
       if (host && data?.type === 'HELLO') welcome(data.id, data.requests);
     },
   };
