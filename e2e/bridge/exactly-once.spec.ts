@@ -126,7 +126,8 @@ test.describe('case 4 — a form that refuses the CRM says so: the call rejects 
   test('the script-tag bridge warns once per origin and reason, naming the list, however often the CRM retries', async ({ page }) => {
     const { crm } = await openConsole(page, { form: 'form.html', crm: url('http://localhost:4102/crm.html', { handshakeTimeoutMs: 60_000 }) });
     for (let i = 0; i < 5; i++) expect(await dispose(crm)).toMatchObject({ ok: false, code: 'ORIGIN_NOT_ALLOWED' });
-    await crm.evaluate(() => location.reload());
+    // `ready` is cleared first: the old page must not pass for the reloaded one
+    await crm.evaluate(() => ((window as unknown as { ready?: boolean }).ready = false, location.reload()));
     await readyFrame(page, 'crm');
     expect(await dispose(crm)).toMatchObject({ ok: false, code: 'ORIGIN_NOT_ALLOWED' });
     const warned = (await ucLog(page)).warnings.filter((w) => typeof w[0] === 'string' && w[0].startsWith('ucbridge ORIGIN_NOT_ALLOWED: '));
