@@ -21,11 +21,17 @@ export const LIBRARIES = [
   { id: 'raw-port', name: 'raw MessagePort', pkg: null, raw: true },
   // only with --only: the floor of a port design whose first call rides the handshake
   { id: 'raw-port-eager', name: 'raw MessagePort, 1st call in handshake', pkg: null, raw: true, optional: true },
+  // only with --only, after `node bench/baseline.mjs <ref>`: ucbridge as it was at <ref>, side by side
+  { id: 'ucbridge-baseline', name: 'ucbridge', pkg: null, optional: true, baseline: true },
 ];
 
 /** `name version` as installed in bench/node_modules (the pinned one), or the workspace version for ucbridge. */
 export function label(lib) {
   if (lib.raw) return lib.name;
+  if (lib.baseline) {
+    const ref = join(workDir, 'baseline', '.ref');
+    return existsSync(ref) ? `ucbridge at ${readFileSync(ref, 'utf8').trim()} (baseline)` : 'ucbridge baseline (not built: node bench/baseline.mjs <ref>)';
+  }
   const file = lib.pkg
     ? join(benchDir, 'node_modules', lib.pkg, 'package.json')
     : join(rootDir, 'packages', 'iframe-client', 'package.json');

@@ -146,6 +146,8 @@ export function connectToHost(options: ConnectOptions): HostConnection {
   let helloId = '';
   // Date.now() when the handshake started: the first HELLO's calls expire relative to it
   let handshakeStarted = 0;
+  // the handshake's first HELLO has not gone yet: a call made now goes with it
+  let firstHelloDue = false;
   let helloTimer: ReturnType<typeof setTimeout> | undefined;
   let closingTimer: ReturnType<typeof setTimeout> | undefined;
   let connected: Promise<HostInfo>;
@@ -215,6 +217,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
   };
 
   const stop = () => {
+    firstHelloDue = false;
     clearTimeout(helloTimer);
     clearTimeout(closingTimer);
     helloId = '';
@@ -262,6 +265,9 @@ export function connectToHost(options: ConnectOptions): HostConnection {
    * (they hold the disposition), and not the ones still waiting for the form's call to fill them.
    */
   const firstHello = () => {
+    if (!firstHelloDue) return;
+    firstHelloDue = false;
+    clearTimeout(helloTimer);
     const riders = [...calls.values()].filter((call) => !call.complete_).slice(0, MAX_HELLO_REQUESTS);
     const expires = handshakeStarted + Math.min(handshakeTimeoutMs, RIDE_MS);
     let carried = riders.length > 0 && !host.targets(0).includes('*');
@@ -297,8 +303,10 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     if (dead) return rejectConnected(dead);
     helloId = randomId();
     handshakeStarted = Date.now();
-    // the first HELLO goes when this task ends, so the calls the page makes right after connecting
-    // ride it; retries follow after 100, 300, 700 ms (a busy form may take tens of ms to answer)
+    // the first HELLO goes once the page's script has run (a microtask after its first call, else when
+    // this task ends), so the calls it makes right after connecting ride it; retries follow after 100,
+    // 300, 700 ms (a busy form may take tens of ms to answer)
+    firstHelloDue = true;
     helloTimer = setTimeout(firstHello);
     if (handshakeTimeoutMs < Infinity) {
       closingTimer = setTimeout(() => {
@@ -386,6 +394,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       calls.set(id, call);
       route(call);
       if (calls.has(id)) arm(call.deadline_);
+      if (firstHelloDue) queueMicrotask(firstHello);
     });
 
   /**
