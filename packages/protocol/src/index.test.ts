@@ -32,6 +32,7 @@ describe('@ucbridge/protocol (by its package name)', () => {
         'isSchedule',
         'originMatcher',
         'originsMatcher',
+        'sharedSuffix',
         'toWireError',
       ].sort(),
     );
