@@ -29,7 +29,7 @@ const SECOND_LEVEL = /^(ac|biz|co|com|edu|go|gob|gov|info|int|ltd|me|mil|ne|net|
  * `blob.core.windows.net`) and tenant platforms (not in the list, yet every tenant is a subdomain of
  * the vendor's domain: `acme.ucontactcloud.com`, `acme.my.salesforce.com`, `acme.zendesk.com`).
  */
-export const SHARED_DOMAINS = (
+export const SHARED_DOMAINS = /* @__PURE__ */ (
   'github.io gitlab.io bitbucket.io pages.dev workers.dev netlify.app vercel.app web.app firebaseapp.com appspot.com run.app ' +
   'cloudfunctions.net herokuapp.com onrender.com fly.dev surge.sh replit.app csb.app azurewebsites.net azurestaticapps.net ' +
   'windows.net cloudfront.net amazonaws.com on.aws blogspot.com wordpress.com wixsite.com myshopify.com ngrok-free.app ' +
