@@ -33,6 +33,7 @@ describe('@ucbridge/protocol (by its package name)', () => {
         'originMatcher',
         'originsMatcher',
         'sharedSuffix',
+        'SHARED_DOMAINS',
         'toWireError',
       ].sort(),
     );

@@ -266,4 +266,17 @@ describe('sharedSuffix: patterns over a domain many owners share', () => {
       expect(sharedSuffix(`https://*.acme.${domain}`), domain).toBeUndefined();
     }
   });
+
+  it('knows its limits, as documented: a rarer country second level passes, a company named like one is refused', () => {
+    // not covered: public suffixes outside the compact rule
+    for (const domain of ['tokyo.jp', 'adm.br', 'nsw.gov.au']) {
+      expect(isPublicSuffix(domain), domain).toBe(true);
+      expect(sharedSuffix(`https://*.${domain}`), domain).toBeUndefined();
+    }
+    // over-refused: one owner's domain that looks like a country second level, and one tenant's own subtree
+    expect(isPublicSuffix('web.de')).toBe(false);
+    expect(sharedSuffix('https://*.web.de')).toBe('web.de');
+    expect(isPublicSuffix('acme.github.io')).toBe(false);
+    expect(sharedSuffix('https://*.acme.github.io')).toBe('github.io');
+  });
 });
