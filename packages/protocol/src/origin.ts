@@ -78,7 +78,7 @@ export function originMatcher(pattern: string): OriginMatcher {
  * - a hosting or tenant platform's domain, or any name under it (`*.github.io`, `*.vercel.app`,
  *   `*.s3.amazonaws.com`, `*.my.salesforce.com`, `*.ucontactcloud.com`), returning the platform's domain.
  * Not covered: the rest of the list's ~10,000 entries: country second levels with rarer labels
- * (`*.tokyo.jp`, `*.adm.br`), three-label country suffixes (`*.nsw.gov.au`) and smaller platforms. It
+ * (`*.tokyo.jp`, `*.adm.br`), three-label country suffixes (`*.k12.ca.us`) and smaller platforms. It
  * also calls a company's own name shared when it is one of these (`*.web.de`, one company's; `*.acme.github.io`, one tenant's).
  */
 export function sharedSuffix(pattern: string): string | undefined {
