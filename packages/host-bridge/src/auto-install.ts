@@ -20,9 +20,9 @@ const ATTRIBUTES = ['allowedOrigins', 'legacy', 'callContext', 'log', 'dangerous
  * `data-allowed-origins` (space- or comma-separated), installs a bridge from it (`data-legacy="false"`
  * turns legacy messages off, any value but `"true"` or `"false"` throws, `data-call-context="cti"`
  * shares the form's `CTI` call and locks dispositions to it, `data-log` prints every message: the `log` option,
- * `data-dangerously-allow-any-subdomain` (or `="true"`; `"false"` is off, anything else throws) allows
- * patterns over a domain many owners share, `https://*.github.io`, which are refused without it: it
- * sets `dangerouslyAllowAnySubdomain` on every entry) and exposes it as
+ * `data-dangerously-allow-any-subdomain` (empty or `"true"`; `"false"` is off, anything else throws) sets
+ * `dangerouslyAllowAnySubdomain` on every entry, allowing patterns over a shared domain such as `https://*.github.io`)
+ * and exposes it as
  * `UCBridge.bridge`. An attribute that is present but empty or invalid throws after `UCBridge` is
  * defined, so the mistake shows in the console. A second copy of the script changes nothing: two
  * bridges would dispose a legacy call twice.
