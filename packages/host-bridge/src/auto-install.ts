@@ -22,8 +22,7 @@ const ATTRIBUTES = ['allowedOrigins', 'legacy', 'callContext', 'log', 'dangerous
  * shares the form's `CTI` call and locks dispositions to it, `data-log` prints every message: the `log` option,
  * `data-dangerously-allow-any-subdomain` (empty or `"true"`; `"false"` is off, anything else throws) sets
  * `dangerouslyAllowAnySubdomain` on every entry, allowing patterns over a shared domain such as `https://*.github.io`)
- * and exposes it as
- * `UCBridge.bridge`. An attribute that is present but empty or invalid throws after `UCBridge` is
+ * and exposes it as `UCBridge.bridge`. An empty list or an invalid attribute throws after `UCBridge` is
  * defined, so the mistake shows in the console. A second copy of the script changes nothing: two
  * bridges would dispose a legacy call twice.
  *
