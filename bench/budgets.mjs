@@ -46,5 +46,8 @@ export const CAPS = { client: 1900, host: 2500 };
 // host-bridge; data-legacy other than "true"/"false" throws): host 8,519 B by `gzip -9 -c
 // packages/host-bridge/dist/host-bridge.iife.js | wc -c`, 8,489 B by Node's zlib (size-budget.test.ts).
 
+// Branch origins (a pattern over a shared domain, *.github.io / *.co.uk / *.ucontactcloud.com, refused unless
+// opted in): host 8,489 -> 9,202 B by Node's zlib (size-budget.test.ts): the shared-domain list ~290 B, the
+// country second-level rule ~70 B, the message naming the entry, why and both fixes ~55 B; client 4,722 -> 4,757 B.
 /** The budgets `npm test` enforces (bytes, gzip -9 of the built IIFE). */
-export const BUDGETS = { client: 4800, host: 8500 };
+export const BUDGETS = { client: 4800, host: 9300 };

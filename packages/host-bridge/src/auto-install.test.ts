@@ -16,7 +16,8 @@ function setup(dataset: Record<string, string>) {
   const warnings: string[] = [];
   vi.spyOn(console, 'warn').mockImplementation((line: string) => void warnings.push(line));
   const load = () => handlers.get('load')?.();
-  return { win, listeners, warnings, load, script: { dataset } as unknown as HTMLScriptElement };
+  const fire = (type: string, event: unknown) => (handlers.get(type) as ((event: unknown) => void) | undefined)?.(event);
+  return { win, listeners, warnings, load, fire, script: { dataset } as unknown as HTMLScriptElement };
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -67,7 +68,7 @@ describe('autoInstall (the script-tag start-up, from source)', () => {
     const { win, warnings, load, script } = setup({ allowedOrigin: 'https://crm.example.com' });
     autoInstall(script, win);
     expect(warnings).toEqual([
-      'ucbridge UNKNOWN_ATTRIBUTE: data-allowed-origin is not read (misspelt?): use data-allowed-origins, data-legacy, data-call-context, data-log',
+      'ucbridge UNKNOWN_ATTRIBUTE: data-allowed-origin is not read (misspelt?): use data-allowed-origins, data-legacy, data-call-context, data-log, data-dangerously-allow-any-subdomain',
     ]);
     load();
     expect(warnings[1]).toMatch(/^ucbridge NOTHING_INSTALLED:/);
@@ -109,6 +110,40 @@ describe('autoInstall (the script-tag start-up, from source)', () => {
       const { win, script } = setup({ allowedOrigins });
       expect(() => autoInstall(script, win)).toThrow(TypeError);
       expect(typeof win.UCBridge?.createHostBridge).toBe('function');
+    }
+  });
+
+  it('refuses a pattern over a shared domain in data-allowed-origins, naming it and both fixes; data-dangerously-allow-any-subdomain lets it through', () => {
+    const allowedOrigins = 'https://crm.example.com, https://*.github.io';
+    for (const refused of [{ allowedOrigins }, { allowedOrigins, dangerouslyAllowAnySubdomain: 'false' }] as Record<string, string>[]) {
+      const { win, script } = setup(refused);
+      expect(() => autoInstall(script, win)).toThrow(
+        /^ucbridge INVALID_OPTION: "https:\/\/\*\.github\.io" reaches into github\.io, a domain many owners share: every owner of a site under github\.io could dispose calls\. List the exact origins \(https:\/\/<name>\.github\.io\), .* \(script tag: data-dangerously-allow-any-subdomain\)$/,
+      );
+      expect(win.UCBridge?.bridge).toBeUndefined();
+    }
+    vi.spyOn(console, 'info').mockImplementation(() => {});
+    for (const on of ['', 'true']) {
+      const { win, fire, warnings, script } = setup({ allowedOrigins, dangerouslyAllowAnySubdomain: on });
+      // a child frame and the console around the form: the documented CLOSE_TAB reaches parent.closeActiveTab()
+      const frame = { postMessage: () => {} };
+      const closeActiveTab = vi.fn();
+      Object.assign(win, { frames: [frame], parent: { closeActiveTab } });
+      const bridge = autoInstall(script, win).bridge!;
+      expect(warnings).toEqual([]);
+      fire('message', { origin: 'https://acme.github.io', source: frame, data: { action: 'CLOSE_TAB' } });
+      fire('message', { origin: 'https://crm.example.com', source: frame, data: { action: 'CLOSE_TAB' } });
+      fire('message', { origin: 'https://acme.gitlab.io', source: frame, data: { action: 'CLOSE_TAB' } });
+      expect(closeActiveTab).toHaveBeenCalledTimes(2);
+      bridge.destroy();
+    }
+  });
+
+  it('throws on a data-dangerously-allow-any-subdomain that is not empty, "true" or "false", installing nothing', () => {
+    for (const value of ['yes', '1', 'True']) {
+      const { win, script } = setup({ allowedOrigins: 'https://*.github.io', dangerouslyAllowAnySubdomain: value });
+      expect(() => autoInstall(script, win)).toThrow(new TypeError(`ucbridge INVALID_OPTION: data-dangerously-allow-any-subdomain must be empty, "true" or "false", not "${value}"`));
+      expect(win.UCBridge?.bridge).toBeUndefined();
     }
   });
 

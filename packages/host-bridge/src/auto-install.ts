@@ -1,5 +1,6 @@
 import { BridgeError, bridgeMessage, isBridgeError } from '@ucbridge/protocol';
 import { createHostBridge } from './host-bridge.js';
+import { splitOrigins } from './scopes.js';
 import type { HostBridge } from './types.js';
 
 /** What the script-tag build puts on `window.UCBridge`. */
@@ -12,14 +13,16 @@ export interface UCBridgeGlobal {
 }
 
 /** The `data-*` attributes the script tag reads (dataset names); any other is likely a typo. */
-const ATTRIBUTES = ['allowedOrigins', 'legacy', 'callContext', 'log'];
+const ATTRIBUTES = ['allowedOrigins', 'legacy', 'callContext', 'log', 'dangerouslyAllowAnySubdomain'];
 
 /**
  * The script-tag build's start-up: defines `window.UCBridge`, then, when `script` carries
  * `data-allowed-origins` (space- or comma-separated), installs a bridge from it (`data-legacy="false"`
  * turns legacy messages off, any value but `"true"` or `"false"` throws, `data-call-context="cti"`
- * shares the form's `CTI` call and locks dispositions to it, `data-log` prints every message: the `log` option) and exposes it as
- * `UCBridge.bridge`. An attribute that is present but empty or invalid throws after `UCBridge` is
+ * shares the form's `CTI` call and locks dispositions to it, `data-log` prints every message: the `log` option,
+ * `data-dangerously-allow-any-subdomain` (empty or `"true"`; `"false"` is off, anything else throws) sets
+ * `dangerouslyAllowAnySubdomain` on every entry, allowing patterns over a shared domain such as `https://*.github.io`)
+ * and exposes it as `UCBridge.bridge`. An empty list or an invalid attribute throws after `UCBridge` is
  * defined, so the mistake shows in the console. A second copy of the script changes nothing: two
  * bridges would dispose a legacy call twice.
  *
@@ -47,7 +50,7 @@ export function autoInstall(script: HTMLOrSVGScriptElement | null, win: Window &
   for (const name in data) {
     if (!ATTRIBUTES.includes(name)) {
       const attribute = 'data-' + name.replace(/[A-Z]/g, (letter) => '-' + letter.toLowerCase());
-      console.warn(bridgeMessage('UNKNOWN_ATTRIBUTE', `${attribute} is not read (misspelt?): use data-allowed-origins, data-legacy, data-call-context, data-log`));
+      console.warn(bridgeMessage('UNKNOWN_ATTRIBUTE', `${attribute} is not read (misspelt?): use data-allowed-origins, data-legacy, data-call-context, data-log, data-dangerously-allow-any-subdomain`));
     }
   }
   const check = () =>
@@ -63,10 +66,21 @@ export function autoInstall(script: HTMLOrSVGScriptElement | null, win: Window &
   // anything but "true" or "false" ("False", "no", "off") most likely meant off: never read it as on
   const legacy = data.legacy;
   if (legacy != null && legacy != 'true' && legacy != 'false') throw new TypeError(bridgeMessage('INVALID_OPTION', `data-legacy must be "true" or "false", not "${legacy}"`));
+  // an opt-in must be written on purpose: "yes" or "1" throws rather than guess
+  const anySubdomain = data.dangerouslyAllowAnySubdomain;
+  if (anySubdomain != null && !['', 'true', 'false'].includes(anySubdomain)) {
+    throw new TypeError(bridgeMessage('INVALID_OPTION', `data-dangerously-allow-any-subdomain must be empty, "true" or "false", not "${anySubdomain}"`));
+  }
   const origins = data.allowedOrigins;
-  if (origins != null) api.bridge = create({ allowedOrigins: origins, legacy: legacy != 'false', callContext, log: data.log != null && data.log != 'false', window: win });
-  // checked once the page has loaded: its own scripts may call UCBridge.createHostBridge themselves
-  else if (win.document?.readyState == 'complete') setTimeout(check);
-  else win.addEventListener('load', check, { once: true });
+  if (origins != null) {
+    // the option is one per entry (scopes.ts): the attribute sets it on each
+    const allowedOrigins = anySubdomain == null || anySubdomain == 'false' ? origins : splitOrigins(origins).map((origin) => ({ origin, dangerouslyAllowAnySubdomain: true }));
+    api.bridge = create({ allowedOrigins, legacy: legacy != 'false', callContext, log: data.log != null && data.log != 'false', window: win });
+  } else if (win.document?.readyState == 'complete') {
+    // checked once the page has loaded: its own scripts may call UCBridge.createHostBridge themselves
+    setTimeout(check);
+  } else {
+    win.addEventListener('load', check, { once: true });
+  }
   return api;
 }

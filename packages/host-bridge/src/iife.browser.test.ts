@@ -8,6 +8,7 @@ type FormWin = Window & {
   UCBridge?: { createHostBridge: (options: object) => { actions: string[]; destroy(): void }; bridge?: { actions: string[]; destroy(): void } };
   calls: unknown[][];
   warnings: string[];
+  errors: string[];
 };
 
 const iifeUrl = URL.createObjectURL(new Blob([iifeSource], { type: 'text/javascript' }));
@@ -21,7 +22,8 @@ async function formWith(attributes: string): Promise<{ formWin: FormWin; crmWin:
   const form = document.createElement('iframe');
   form.srcdoc = `<!doctype html><body>
     <script>window.calls = []; window.UC_DispositionCall = (...a) => { window.calls.push(a); a[10]('saved'); };
-      window.warnings = []; console.warn = (...a) => window.warnings.push(a.map(String).join(' '));</script>
+      window.warnings = []; console.warn = (...a) => window.warnings.push(a.map(String).join(' '));
+      window.errors = []; window.onerror = (message) => { window.errors.push(String(message)); return true; };</script>
     <script src="${iifeUrl}" ${attributes}></script>
     <iframe srcdoc="<!doctype html><body></body>"></iframe></body>`;
   const loaded = new Promise((resolve) => form.addEventListener('load', resolve, { once: true }));
@@ -89,7 +91,7 @@ describe('dist/host-bridge.iife.js in a script tag', () => {
     const { formWin } = await formWith(`data-allowed-origin="${location.origin}"`);
     await until(() =>
       expect(formWin.warnings).toEqual([
-        'ucbridge UNKNOWN_ATTRIBUTE: data-allowed-origin is not read (misspelt?): use data-allowed-origins, data-legacy, data-call-context, data-log',
+        'ucbridge UNKNOWN_ATTRIBUTE: data-allowed-origin is not read (misspelt?): use data-allowed-origins, data-legacy, data-call-context, data-log, data-dangerously-allow-any-subdomain',
         expect.stringMatching(/^ucbridge NOTHING_INSTALLED: /),
       ]),
     );
@@ -115,6 +117,17 @@ describe('dist/host-bridge.iife.js in a script tag', () => {
       expect(lines).toEqual([`ucbridge host received from ${location.origin}`, `ucbridge host sent to ${location.origin}`, `ucbridge host accepted from ${location.origin}`]),
     );
     expect(formWin.warnings).toEqual([]);
+  });
+
+  it('refuses a pattern over a shared domain (thrown where the form author looks) unless data-dangerously-allow-any-subdomain is set', async () => {
+    const origins = `data-allowed-origins="https://*.github.io ${location.origin}"`;
+    const refused = await formWith(origins);
+    expect(refused.formWin.UCBridge?.bridge).toBeUndefined();
+    expect(refused.formWin.errors).toEqual([expect.stringContaining('ucbridge INVALID_OPTION: "https://*.github.io" reaches into github.io, a domain many owners share')]);
+    const allowed = await formWith(`${origins} data-dangerously-allow-any-subdomain`);
+    expect(allowed.formWin.errors).toEqual([]);
+    runIn(allowed.crmWin, legacyDisposition);
+    await until(() => expect(allowed.formWin.calls).toHaveLength(1));
   });
 
   it('without data-allowed-origins only defines window.UCBridge; createHostBridge then works', async () => {

@@ -62,9 +62,17 @@ export interface BridgeLogEvent {
 export interface HostBridgeOptions {
   /**
    * Required. Origins allowed to talk to the form: exact (`https://crm.example.com`) or one-level-or-more
-   * wildcards (`https://*.example.org`), as an array or one string separated by spaces or commas.
-   * `'*'` is not accepted here: see `dangerouslyAllowAnyOrigin`. An array entry may be a scope
-   * `{ origin, actions?, callContext? }` (see scopes.ts): the actions that origin may call and whether it
+   * wildcards over your own domain (`https://*.example.org`, `https://*.acme.com.ar`), as an array or one
+   * string separated by spaces or commas. `'*'` is not accepted here: see `dangerouslyAllowAnyOrigin`.
+   * A wildcard over a domain many owners share throws a `TypeError` (`ucbridge INVALID_OPTION: …` naming
+   * the entry, why and the fix), since every owner of a site under it could dispose calls: a public suffix
+   * as `sharedSuffix` of @ucbridge/protocol reads the Public Suffix List (https://publicsuffix.org/list/)
+   * — a country's second level (`*.co.uk`, `*.com.ar`, `*.com.uy`), a hosting or tenant platform or a name
+   * under it (`*.github.io`, `*.vercel.app`, `*.herokuapp.com`, `*.ucontactcloud.com`, `*.my.salesforce.com`).
+   * It does not cover the whole list (`*.tokyo.jp` passes): list exact origins where you can. When every
+   * site under such a domain is yours, opt in on that entry: `{ origin, dangerouslyAllowAnySubdomain: true }`
+   * (script tag: `data-dangerously-allow-any-subdomain`). An array entry may be a scope
+   * `{ origin, actions?, callContext?, dangerouslyAllowAnySubdomain? }` (see scopes.ts): the actions that origin may call and whether it
    * receives the call context. A plain entry may call every offered action and receives the context
    * when the form shares one. An exact origin wins over a pattern, then the first listed.
    */

@@ -33,6 +33,8 @@ describe('@ucbridge/protocol (by its package name)', () => {
         'isSchedule',
         'originMatcher',
         'originsMatcher',
+        'sharedSuffix',
+        'SHARED_DOMAINS',
         'toWireError',
       ].sort(),
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originMatcher, originsMatcher } from '@ucbridge/protocol';
+import { originMatcher, originsMatcher, sharedSuffix } from '@ucbridge/protocol';
 
 // The same origin rules in real Chromium, where the bridge runs. Node and Chromium do not parse URLs
 // alike (Chromium writes the `*` of `https://*.example.org` as `%2A`), so an implementation that
@@ -36,5 +36,13 @@ describe('origin patterns in Chromium', () => {
     for (const entry of ['https://*.com', 'https://*.localhost', 'https://*.0.0.1', 'https://*.1.2.3.4', 'https://*.[::1]', 'https://*.example.org.', 'https://*.*.example.org', 'https://a.*.example.org']) {
       expect(() => originMatcher(entry), entry).toThrow(TypeError);
     }
+  });
+
+  it('finds the shared domain of a pattern as Chromium parses it, and none in a company\'s own', () => {
+    expect(sharedSuffix('https://*.github.io')).toBe('github.io');
+    expect(sharedSuffix('https://*.co.uk:8443')).toBe('co.uk');
+    expect(sharedSuffix('https://*.my.salesforce.com')).toBe('salesforce.com');
+    expect(sharedSuffix('https://*.acme.com.ar')).toBeUndefined();
+    expect(sharedSuffix('https://*.example.org')).toBeUndefined();
   });
 });
