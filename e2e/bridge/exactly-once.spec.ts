@@ -189,3 +189,25 @@ test.describe('case 6 — the documented listener beside a bridge with legacy on
     expect(JSON.stringify(log.infos)).toContain('ran a documented-shape DISPOSITION_CALL from http://127.0.0.1:4102');
   });
 });
+
+test.describe('issue 15 — the first call rides the handshake', () => {
+  test('a disposition made as the CRM connects goes in the HELLO: confirmed, one platform call, never posted on the port', async ({ page }) => {
+    const { crm } = await openConsole(page, { form: 'form-api.html', crm: url(`${B}/crm.html`, { callAtOnce: true, log: true }) });
+    const settled = await crm.evaluate(() => (window as unknown as CrmWindow).pending);
+    expect(settled).toEqual({ ok: true, value: { confirmed: true, result: 'saved sweep' } });
+    const sent = await crm.evaluate(() => (window as unknown as { logged: [string, any][] }).logged.filter(([line]) => / sent /.test(line)).map(([, detail]) => detail));
+    expect(sent[0]).toMatchObject({ type: 'HELLO', requests: [{ action: 'DISPOSITION_CALL', disposition: { guid: 'sweep' } }] });
+    expect(sent.filter((message) => message.action === 'DISPOSITION_CALL')).toEqual([]);
+    expect(await calls(page)).toHaveLength(1);
+  });
+
+  test('a form installed after the first HELLO (it never saw the call) gets it on the port: one platform call', async ({ page }) => {
+    const { crm } = await openConsole(page, { form: 'form-api.html', install: 'after', afterMs: '300', crm: url(`${B}/crm.html`, { callAtOnce: true, log: true }) });
+    const settled = await crm.evaluate(() => (window as unknown as CrmWindow).pending);
+    expect(settled).toEqual({ ok: true, value: { confirmed: true, result: 'saved sweep' } });
+    const sent = await crm.evaluate(() => (window as unknown as { logged: [string, any][] }).logged.filter(([line]) => / sent /.test(line)).map(([, detail]) => detail));
+    expect(sent[0].requests).toHaveLength(1);
+    expect(sent.filter((message) => message.action === 'DISPOSITION_CALL')).toHaveLength(1);
+    expect(await calls(page)).toHaveLength(1);
+  });
+});
