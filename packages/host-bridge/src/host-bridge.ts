@@ -52,7 +52,9 @@ const NESTING = 4;
  * also answered `REFUSED` with the code, so the client rejects at once instead of falling back.
  * A valid `HELLO` that includes version 1 opens a private `MessageChannel` with that frame
  * (`WELCOME`, with the actions and `platformTimeoutMs`); a new one from the same frame (the CRM page
- * reloaded) replaces the old port. v1 requests travel only on such ports; legacy messages get no reply.
+ * reloaded) replaces the old port; the same HELLO again (a retry that crossed the WELCOME) is ignored. The
+ * calls a HELLO carries (issue 15) run on its new port as if they had come on it, once per form window and
+ * never after the HELLO expired. v1 requests travel only on such ports; legacy messages get no reply.
  *
  * Throws a `TypeError` when `allowedOrigins` is missing, empty or has an entry that is not an origin
  * (`'*'` included) or a bad scope, when a millisecond or count option is out of range, when an extra

@@ -101,6 +101,10 @@ const REFUSALS: Partial<Record<ErrorCode, string>> = {
  *   a documented listener reads its `action` and `disposition`; a bridge that started too late to
  *   answer never runs it. So `{ confirmed: false }` always means "no bridge took it"; a call lost
  *   with its port is rejected with an unknown outcome, never resent;
+ * - answer the first call in one round trip (issue 15): the handshake's first HELLO goes once the page's
+ *   script has run and carries the calls made so far; the form runs the ones it takes (`WELCOME.taken`)
+ *   on the new port, the others are posted there. A form takes them only before {@link RIDE_MS}, so a
+ *   carried call is never also posted the documented way; until the WELCOME tells, it may have run;
  * - never time out a call the form still waits for: a sent call's deadline is pushed back to the
  *   form's `platformTimeoutMs` (told in `WELCOME`) plus {@link REPLY_MARGIN_MS}.
  *
@@ -109,7 +113,8 @@ const REFUSALS: Partial<Record<ErrorCode, string>> = {
  *   out `campaign` / `callerid` / `guid` before the handshake waits for it and is filled once, where it goes.
  *
  * Invariant that keeps this small: while a port is open every call in `calls` has been posted on
- * it (calls are posted as they are made), and while none is open none has.
+ * it or taken with the HELLO (calls are posted as they are made), and while none is open none has —
+ * except the ones a HELLO carries, which may have been taken until the WELCOME or their expiry tells.
  *
  * Throws a `TypeError` when `hostOrigin` is not an exact origin (or list of them), or when a
  * millisecond option is out of range.
