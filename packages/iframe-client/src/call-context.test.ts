@@ -276,3 +276,30 @@ describe('fillFromCall / needsCall', () => {
     expect(needsCall(undefined, [])).toBe(false);
   });
 });
+
+describe('a failed disposition carries what was sent, for an exact retry', () => {
+  it('error.disposition holds the call fields of the call it was filled from, not the form\'s current call', async () => {
+    const { host, port, requests } = await setup({ callContext: CALL });
+    port.onmessage = ({ data }) => {
+      requests.push(data);
+      port.postMessage({ ucbridge: 1, replyTo: data.id, ok: false, error: { code: 'PLATFORM_TIMEOUT', message: 'late', outcome: 'unknown' } });
+    };
+    const error = await rejection(host.dispositionCall({ l1: 'Sold' } as never));
+    expect(error).toMatchObject({ code: 'PLATFORM_TIMEOUT', outcome: 'unknown' });
+    // the form moves on to its next call
+    port.postMessage({ ucbridge: 1, type: 'CALL_CONTEXT', callContext: { ...CALL, guid: 'next-call' } });
+    await tick();
+    expect(host.callContext?.guid).toBe('next-call');
+    expect(error.disposition).toMatchObject({ guid: CALL.guid, campaign: CALL.campaign, callerid: CALL.callerid, l1: 'Sold' });
+    await rejection(host.dispositionCall(error.disposition!));
+    expect(requests.at(-1).disposition).toEqual(error.disposition);
+  });
+
+  it('a disposition that times out before it was sent carries it too (checked, optional fields filled); other calls carry none', async () => {
+    const { host } = await setup(undefined);
+    const full = { campaign: CALL.campaign, callerid: CALL.callerid, guid: CALL.guid, l1: 'Sold' };
+    const notSent = await rejection(host.dispositionCall(full, { timeoutMs: 10 }));
+    expect(notSent).toMatchObject({ code: 'TIMEOUT', outcome: 'not-done', disposition: { ...full, l2: '', comment: '', schedule: '' } });
+    expect(await rejection(host.closeTab({ timeoutMs: 10 }))).not.toHaveProperty('disposition');
+  });
+});

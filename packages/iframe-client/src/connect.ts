@@ -392,7 +392,9 @@ export function connectToHost(options: ConnectOptions): HostConnection {
         ridingUntil_: 0,
         settle_(error, result) {
           calls.delete(id);
-          error ? reject(error) : resolve(result!);
+          const disposition = call.request_.disposition;
+          // a failed disposition carries what was sent (filled from the call of that moment): the one to retry with
+          error ? reject(disposition ? Object.assign(new BridgeError(error.code, error.message, error.field, error.outcome), { disposition }) : error) : resolve(result!);
         },
         complete_: complete && (() => complete(call)),
       };

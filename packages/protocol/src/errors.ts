@@ -1,4 +1,4 @@
-import type { ErrorCode, FailedOutcome, WireError } from './types.js';
+import type { Disposition, ErrorCode, FailedOutcome, WireError } from './types.js';
 
 /**
  * The one error class of ucbridge. `code` is stable and documented; `message` is for people.
@@ -11,6 +11,12 @@ export class BridgeError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
   readonly outcome: FailedOutcome;
+  /**
+   * On a failed `dispositionCall` (client side): the disposition as it was sent or was to be sent, its
+   * call fields filled from the form's call at that moment. Retry with exactly this: a retry with only
+   * `{ l1 }` would be filled from the form's *current* call, which may be the next one.
+   */
+  disposition?: Disposition | undefined;
 
   constructor(code: ErrorCode, message: string, field?: string, outcome: FailedOutcome = 'not-done') {
     super(message);
