@@ -68,9 +68,9 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 describe('the call context through createHostBridge', () => {
   it("'cti': WELCOME carries the call to an origin whose scope includes it, and not to one listed without it", () => {
     const { crm, other, connect } = setup();
-    expect(connect(crm, CRM).welcome).toEqual({ ucbridge: 1, type: 'WELCOME', replyTo: 'h0', version: 1, actions: ['DISPOSITION_CALL'], platformTimeoutMs: 30_000, callContext: CALL });
+    expect(connect(crm, CRM).welcome).toEqual({ ucbridge: 1, type: 'WELCOME', replyTo: 'h0', handshake: 'h0', version: 1, actions: ['DISPOSITION_CALL'], platformTimeoutMs: 30_000, callContext: CALL });
     const welcome = connect(other, OTHER).welcome;
-    expect(welcome).toEqual({ ucbridge: 1, type: 'WELCOME', replyTo: 'h0', version: 1, actions: ['CLOSE_TAB', 'DISPOSITION_CALL'], platformTimeoutMs: 30_000 });
+    expect(welcome).toEqual({ ucbridge: 1, type: 'WELCOME', replyTo: 'h0', handshake: 'h0', version: 1, actions: ['CLOSE_TAB', 'DISPOSITION_CALL'], platformTimeoutMs: 30_000 });
     expect(welcome).not.toHaveProperty('callContext');
   });
 

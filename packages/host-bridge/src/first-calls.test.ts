@@ -56,6 +56,21 @@ describe('the first calls ride the HELLO', () => {
     expect((await answers)['1']).toMatchObject({ ok: true, result: 'saved' });
   });
 
+  it('a retry of a welcomed handshake (new id, same handshake) is ignored; a new handshake from the frame replaces the port', async () => {
+    const { uc, crm, post } = setup();
+    post(hello('h1', [request('1')]));
+    ports.push(crm.posted.at(-1)!.port!);
+    expect(crm.posted.at(-1)!.message).toMatchObject({ replyTo: 'h1', handshake: 'h1' });
+    post({ ucbridge: 1, type: 'HELLO', id: 'h2', handshake: 'h1', versions: [1] });
+    expect(crm.posted).toHaveLength(1);
+    // a client before 0.3 names no handshake: each HELLO is its own, and replaces the frame's port
+    post({ ucbridge: 1, type: 'HELLO', id: 'h3', versions: [1] });
+    expect(crm.posted).toHaveLength(2);
+    ports.push(crm.posted.at(-1)!.port!);
+    expect(crm.posted.at(-1)!.message).toMatchObject({ replyTo: 'h3', handshake: 'h3' });
+    expect(uc.fn).toHaveBeenCalledOnce();
+  });
+
   it('a HELLO read after it expired is welcomed with nothing taken, and runs nothing', async () => {
     const { uc, crm, post } = setup();
     post(hello('h1', [request('1')], Date.now() - 1));

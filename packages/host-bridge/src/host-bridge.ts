@@ -52,7 +52,7 @@ const NESTING = 4;
  * also answered `REFUSED` with the code, so the client rejects at once instead of falling back.
  * A valid `HELLO` that includes version 1 opens a private `MessageChannel` with that frame
  * (`WELCOME`, with the actions and `platformTimeoutMs`); a new one from the same frame (the CRM page
- * reloaded) replaces the old port; the same HELLO again (a retry that crossed the WELCOME) is ignored. The
+ * reloaded) replaces the old port; a retry of a handshake already welcomed (it crossed the WELCOME) is ignored. The
  * calls a HELLO carries (issue 15) run on its new port as if they had come on it, once per form window and
  * never after the HELLO expired. v1 requests travel only on such ports; legacy messages get no reply.
  *
@@ -84,10 +84,10 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
   const scopeOf = compileScopes(options.allowedOrigins, actions, current.shared, anyOrigin);
   const allowList = anyOrigin ? 'any origin' : describeOrigins(options.allowedOrigins);
   /**
-   * Each child frame's session and the id of the HELLO it answered. A frame's WindowProxy survives
+   * Each child frame's session and the handshake it answered. A frame's WindowProxy survives
    * navigation: a reload finds its old port.
    */
-  const sessions = new Map<MessageEventSource, Session & { helloId: string }>();
+  const sessions = new Map<MessageEventSource, Session & { handshake: string }>();
   /** Call context hook: the ports whose origin receives the call context, to tell them when it changes. */
   const contextPorts = new Map<MessageEventSource, Pick<MessagePort, 'postMessage'>>();
   const tellCallContext = () => {
@@ -169,9 +169,10 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
     }
 
     const hello = checked.value as Hello;
-    // a HELLO sent again before our WELCOME reached the client: that WELCOME (and the calls it took)
-    // stands; a new port would leave them answering on one the client never reads
-    if (sessions.get(port)?.helloId == id) return debug?.('refused', origin, 'the same HELLO again: its WELCOME is on its way');
+    const handshake = hello.handshake!;
+    // a retry of a handshake we welcomed (it crossed our WELCOME): that WELCOME, and the calls it took,
+    // stand; a new port would leave them answering on one the client never reads
+    if (sessions.get(port)?.handshake == handshake) return debug?.('refused', origin, 'a retry of a handshake already welcomed: its WELCOME is on its way');
     sessions.get(port)?.close('replaced');
     // a frame that is no longer a child (its iframe was removed or replaced) keeps no port alive
     sessions.forEach((session, frame) => place(frame) && session.close('gone'));
@@ -186,11 +187,11 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
         sessions.delete(port);
         contextPorts.delete(port);
       }),
-      { helloId: id },
+      { handshake },
     );
     sessions.set(port, session);
     const taken = takeFirstCalls(hello);
-    const welcome: Welcome = { ucbridge: 1, type: 'WELCOME', replyTo: id, version: PROTOCOL_VERSION, actions: scope.actions, platformTimeoutMs };
+    const welcome: Welcome = { ucbridge: 1, type: 'WELCOME', replyTo: id, handshake, version: PROTOCOL_VERSION, actions: scope.actions, platformTimeoutMs };
     if (hello.requests) welcome.taken = taken.map((request) => request.id);
     if (scope.callContext) {
       welcome.callContext = current.get();
@@ -207,9 +208,9 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
    * client may have posted them the documented way by then), and none a second time on this window
    * (two copies of ucbridge on one form both hear the HELLO: only the first takes its calls).
    */
-  function takeFirstCalls({ id, requests, expires }: Hello): Request[] {
-    if (!requests?.length || !(Date.now() <= expires!) || handshakesTaken.has(id)) return [];
-    handshakesTaken.add(id);
+  function takeFirstCalls({ handshake, requests, expires }: Hello): Request[] {
+    if (!requests?.length || !(Date.now() <= expires!) || handshakesTaken.has(handshake!)) return [];
+    handshakesTaken.add(handshake!);
     // a form window lives for one CRM page or a few: the oldest ids are long expired
     if (handshakesTaken.size > 64) handshakesTaken.delete(handshakesTaken.values().next().value!);
     return requests.filter((request): request is Request => isPlainObject(request) && typeof request.id == 'string');

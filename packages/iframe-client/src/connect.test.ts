@@ -522,7 +522,7 @@ describe('issue 15: the first calls ride the handshake', () => {
     expect(seen).toEqual([h.carried[0].id]);
   });
 
-  it('only the first HELLO carries calls; its retries repeat its id and carry none; a call made after it waits for the port', async () => {
+  it('only the first HELLO carries calls; its retries name its handshake and carry none; a call made after it waits for the port', async () => {
     vi.useFakeTimers();
     const { frame, host } = connectNow({ handshakeTimeoutMs: 60_000 });
     const early = host.closeTab();
@@ -531,7 +531,8 @@ describe('issue 15: the first calls ride the handshake', () => {
     await vi.advanceTimersByTimeAsync(350);
     const hellos = frame.hellos().map((p) => p.data);
     expect(hellos).toHaveLength(3);
-    expect(new Set(hellos.map((hello) => hello.id)).size).toBe(1);
+    expect(new Set(hellos.map((hello) => hello.id)).size).toBe(3);
+    expect(hellos.every((hello) => hello.handshake === hellos[0].id)).toBe(true);
     expect(hellos[0].requests).toHaveLength(1);
     expect(hellos.slice(1).every((hello) => hello.requests === undefined)).toBe(true);
     const { seen } = runs(frame);
@@ -586,6 +587,22 @@ describe('issue 15: the first calls ride the handshake', () => {
     expect(await rejection(bad)).toMatchObject({ code: 'INVALID_ARGUMENT', field: 'params', outcome: 'not-done' });
     await expect(good).resolves.toMatchObject({ confirmed: true });
     expect(frame.hellos()[0]!.data).not.toHaveProperty('requests');
+  });
+
+  it('takes a WELCOME that names its handshake, whichever retry it answers; a form before 0.3 (no handshake) only for the latest HELLO', async () => {
+    vi.useFakeTimers();
+    const { frame, host } = connectNow({ handshakeTimeoutMs: 60_000 });
+    await vi.advanceTimersByTimeAsync(150);
+    const [first, latest] = frame.hellos().map((p) => p.data);
+    const { port2: old } = new MessageChannel();
+    frame.deliver({ ucbridge: 1, type: 'WELCOME', replyTo: first.id, version: 1, actions: [] }, { ports: [old] });
+    expect(host.info).toBeUndefined();
+    const { port2 } = new MessageChannel();
+    frame.deliver({ ucbridge: 1, type: 'WELCOME', replyTo: first.id, handshake: latest.handshake, version: 1, actions: ['CLOSE_TAB'] }, { ports: [port2] });
+    vi.useRealTimers();
+    await expect(host.connected).resolves.toMatchObject({ actions: ['CLOSE_TAB'] });
+    old.close();
+    port2.close();
   });
 
   it(`at most ${MAX_HELLO_REQUESTS} ride; the others go on the port`, async () => {

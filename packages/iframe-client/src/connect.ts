@@ -147,8 +147,10 @@ export function connectToHost(options: ConnectOptions): HostConnection {
   let dead: BridgeError | undefined = parent == win ? fail('NOT_CONNECTED', 'not in a frame') : host.refusal;
   // a form further up refused this page as nested too deep
   let nested: BridgeError | undefined;
-  // id of this handshake's HELLOs (every retry repeats it, so any of them may be welcomed); '' when no handshake runs
+  // id of the latest HELLO; '' when no handshake runs
   let helloId = '';
+  // id of this handshake's first HELLO, which every retry repeats (a form answers one HELLO of a handshake)
+  let handshakeId = '';
   // Date.now() when the handshake started: the first HELLO's calls expire relative to it
   let handshakeStarted = 0;
   // the handshake's first HELLO has not gone yet: a call made now goes with it
@@ -225,7 +227,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     firstHelloDue = false;
     clearTimeout(helloTimer);
     clearTimeout(closingTimer);
-    helloId = '';
+    helloId = handshakeId = '';
   };
 
   /**
@@ -255,7 +257,8 @@ export function connectToHost(options: ConnectOptions): HostConnection {
 
   /** Posts this handshake's HELLO to every ancestor; `first` (to the parent only) may carry calls. */
   const postHello = (first?: Pick<Hello, 'requests' | 'expires'>) => {
-    const hello: Hello = { ucbridge: 1, type: 'HELLO', id: helloId, versions: [1] };
+    helloId = randomId();
+    const hello: Hello = { ucbridge: 1, type: 'HELLO', id: helloId, handshake: (handshakeId ||= helloId), versions: [1] };
     ancestors.forEach((frame, level) => host.targets(level).forEach((target) => frame.postMessage(sent(target, level || !first ? hello : { ...hello, ...first }), target)));
   };
 
@@ -306,7 +309,6 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     noBridge = false;
     nested = undefined;
     if (dead) return rejectConnected(dead);
-    helloId = randomId();
     handshakeStarted = Date.now();
     // the first HELLO goes once the page's script has run (a microtask after its first call, else when
     // this task ends), so the calls it makes right after connecting ride it; retries follow after 100,
@@ -345,7 +347,9 @@ export function connectToHost(options: ConnectOptions): HostConnection {
     if (level < 0 || !(helloId || debug)) return;
     const data = event.data;
     debug?.('received', event.origin, data); // debug hook: every message from the form (or a frame above it)
-    if (!helloId || data?.ucbridge !== 1 || data.replyTo !== helloId || !host.matches(event.origin)) {
+    // the answer to our latest HELLO, or a WELCOME naming our handshake (a form that took an earlier HELLO of it)
+    const ours = data?.replyTo === helloId || (data?.type == 'WELCOME' && data.handshake === handshakeId);
+    if (!helloId || data?.ucbridge !== 1 || !ours || !host.matches(event.origin)) {
       return debug?.('refused', event.origin, whyIgnored(event.origin, data, helloId, host.matches, options.hostOrigin)); // debug hook
     }
     const code: ErrorCode = data.type == 'REFUSED' && typeof data.code == 'string' ? data.code : 'VERSION_MISMATCH';

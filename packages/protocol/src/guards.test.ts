@@ -20,7 +20,8 @@ describe('checkHello', () => {
   it('accepts a HELLO and returns a fresh copy', () => {
     const hello = { ucbridge: 1, type: 'HELLO', id: 'abc_123-XYZ', versions: [1, 2], extra: 'ignored' };
     const r = checkHello(hello);
-    expect(r).toEqual({ ok: true, value: { ucbridge: 1, type: 'HELLO', id: 'abc_123-XYZ', versions: [1, 2] } });
+    // a HELLO without `handshake` (a client before 0.3) is a handshake of its own
+    expect(r).toEqual({ ok: true, value: { ucbridge: 1, type: 'HELLO', id: 'abc_123-XYZ', handshake: 'abc_123-XYZ', versions: [1, 2] } });
     if (r.ok) expect(r.value.versions).not.toBe(hello.versions);
   });
 

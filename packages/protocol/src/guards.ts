@@ -25,12 +25,13 @@ export const MAX_HELLO_REQUESTS = 16;
 export function checkHello(data: unknown): Checked<Hello> {
   if (!isPlainObject(data) || data.type !== 'HELLO') return invalid('type', 'is not HELLO');
   if (typeof data.id !== 'string' || !ID.test(data.id)) return invalid('id', 'must be 1-64 letters, digits, _ or -');
-  const { versions, requests, expires } = data;
+  const { versions, requests, expires, handshake } = data;
   // Array.from: `every` skips the holes of a sparse array (structured clone keeps them)
   if (!Array.isArray(versions) || versions.length > 16 || !Array.from(versions).every(Number.isInteger)) {
     return invalid('versions', 'must be a short list of integers');
   }
-  const hello: Hello = { ucbridge: 1, type: 'HELLO', id: data.id, versions: [...versions] };
+  if (handshake !== undefined && (typeof handshake !== 'string' || !ID.test(handshake))) return invalid('handshake', 'must be 1-64 letters, digits, _ or -');
+  const hello: Hello = { ucbridge: 1, type: 'HELLO', id: data.id, versions: [...versions], handshake: handshake ?? data.id };
   if (requests === undefined) return { ok: true, value: hello };
   if (!Array.isArray(requests) || requests.length > MAX_HELLO_REQUESTS) return invalid('requests', `must be a list of at most ${MAX_HELLO_REQUESTS} requests`);
   if (typeof expires !== 'number' || Number.isNaN(expires)) return invalid('expires', 'must be a time in ms since the epoch');

@@ -67,8 +67,15 @@ export type LegacyMessage = LegacyCloseTab | LegacyDispositionCall;
 export interface Hello {
   ucbridge: 1;
   type: 'HELLO';
-  /** Random id; the answer names it in `replyTo`. */
+  /** Random id, new for every HELLO; the answer names it in `replyTo`. */
   id: string;
+  /**
+   * The id of this handshake's first HELLO, repeated by each retry (issue 15): a form that welcomed one
+   * HELLO of a handshake ignores its later retries (its WELCOME, and the calls it took, stand), and the
+   * client takes a WELCOME that names its handshake whichever retry it answers. Absent (a client before
+   * 0.3): the HELLO is a handshake of its own.
+   */
+  handshake?: string | undefined;
   /** Every protocol version the client speaks. */
   versions: number[];
   /**
@@ -110,6 +117,12 @@ export interface Welcome {
    * carries it.
    */
   callContext?: CallContext | undefined;
+  /**
+   * The handshake this WELCOME answers (the HELLO's `handshake`, or its `id`). A client takes a WELCOME
+   * that names its handshake, or one for its latest HELLO (a form before 0.3 sends no `handshake`, and
+   * replaces its port at every HELLO: only the latest port is the live one).
+   */
+  handshake?: string | undefined;
   /**
    * The ids of the HELLO's `requests` this form took: each gets exactly one reply on the port. The
    * client posts the others on the port as usual. Absent: none taken.
