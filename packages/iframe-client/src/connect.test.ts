@@ -553,6 +553,15 @@ describe('issue 15: the first calls ride the handshake', () => {
     expect(await rejection(destroyed)).toMatchObject({ code: 'DESTROYED', outcome: 'unknown' });
   });
 
+  it('a form that refuses the page took none of the carried calls: they were not done', async () => {
+    const { frame, host } = connectNow({ handshakeTimeoutMs: 60_000 });
+    const refused = host.dispositionCall(disposition);
+    await frame.firstHello();
+    expect(frame.hellos()[0]!.data.requests).toHaveLength(1);
+    frame.deliver({ ucbridge: 1, type: 'REFUSED', replyTo: frame.hellos()[0]!.data.id, code: 'ORIGIN_NOT_ALLOWED' });
+    expect(await rejection(refused)).toMatchObject({ code: 'ORIGIN_NOT_ALLOWED', outcome: 'not-done' });
+  });
+
   it('with no bridge, a carried call still goes the documented way once the client concludes (the HELLO expired long before): never both', async () => {
     const { frame, host } = connectNow({ handshakeTimeoutMs: 50 });
     const saved = host.dispositionCall(disposition);

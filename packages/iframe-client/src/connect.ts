@@ -380,7 +380,11 @@ export function connectToHost(options: ConnectOptions): HostConnection {
       calls.forEach(route);
       // told once the waiting calls went out (a listener that throws must not hold them)
       tellCallContext(callContext);
-    } else end(refusal);
+    } else {
+      // a form that refuses this page took none of the calls its first HELLO carried: they were not done
+      calls.forEach((call) => (call.ridingUntil_ = 0));
+      end(refusal);
+    }
   };
 
   const send = (action: string, documented: boolean, fields: Partial<Request>, callOptions?: CallOptions, complete?: (call: Call) => BridgeError | undefined) =>
