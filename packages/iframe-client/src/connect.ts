@@ -149,7 +149,7 @@ export function connectToHost(options: ConnectOptions): HostConnection {
   let nested: BridgeError | undefined;
   // id of the latest HELLO; '' when no handshake runs
   let helloId = '';
-  // id of this handshake's first HELLO, which every retry repeats (a form answers one HELLO of a handshake)
+  // id of this handshake's first HELLO, which every retry names (a form answers one HELLO of a handshake)
   let handshakeId = '';
   // Date.now() when the handshake started: the first HELLO's calls expire relative to it
   let handshakeStarted = 0;
