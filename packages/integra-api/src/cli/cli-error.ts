@@ -16,7 +16,9 @@ export type CliErrorCode =
   | 'TOO_MANY_FILES'
   | 'FILE_CHANGED'
   | 'JOURNAL_UNUSABLE'
-  | 'JOURNAL_BUSY';
+  | 'JOURNAL_BUSY'
+  | 'UPLOAD_BUSY'
+  | 'STATE_UNUSABLE';
 
 import { formatMessage } from '../errors.js';
 

@@ -185,7 +185,7 @@ describe('ucbridge upload-base', () => {
     const unknown = await run(['upload-base', '--campain', 'S', '--dry-run', 'x.csv']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('unknown option --campain');
-    expect((await run(['upload-base', '--dry-run', '--campaign', 'S', '--max-lines', '0', 'x.csv'])).stderr).toContain('--max-lines must be');
+    expect((await run(['upload-base', '--dry-run', '--campaign', 'S', '--max-lines', '0', 'x.csv'])).stderr).toContain('--max-lines "0" is not a whole number from 1 to 999999999 (e.g. --max-lines 20000)');
     expect((await run(['upload-base', '--dry-run', '--campaign', 'S', '--map', 'fone=Tel', 'x.csv'])).stderr).toContain('--map takes FIELD=COLUMN');
     expect((await run(['upload-base', '--dry-run', '--campaign', 'S', '--map', 'phone=Tel', '--map', 'phone=Cel', 'x.csv'])).stderr).toContain('--map gives phone twice ("Tel" and "Cel")');
     expect((await run(['nope'])).code).toBe(1);
@@ -311,9 +311,12 @@ describe('ucbridge upload-base: input files', () => {
   it('names the upload after the file, and asks for --filename when it cannot', async () => {
     const ok = await run(['upload-base', '--campaign', 'S', '--dry-run', '--json', file('leads 2026-11.csv', 'phone\n098344484\n')]);
     expect(JSON.parse(ok.stdout).parts[0].filename).toBe('leads_2026-11');
-    const r = await run(['upload-base', '--campaign', 'S', '--dry-run', file('Reactivar.csv', 'phone\n098344484\n')]);
+    const reactivar = file('Reactivar.csv', 'phone\n098344484\n');
+    const r = await run(['upload-base', '--campaign', 'S', '--dry-run', reactivar]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('pass --filename');
+    expect(r.stderr).toContain('give one, e.g. --filename base_Reactivar');
+    // the hint, followed
+    expect((await run(['upload-base', '--campaign', 'S', '--dry-run', '--filename', 'base_Reactivar', reactivar])).code).toBe(0);
   });
 
   it('a file with a header only: exit 1 EMPTY_FILE', async () => {

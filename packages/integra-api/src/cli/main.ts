@@ -8,7 +8,8 @@ import { parseArgs, renderUsage } from 'citty';
 import { formatMessage, isIntegraError } from '../errors.js';
 import { CliError } from './cli-error.js';
 import { EXIT } from './exit-codes.js';
-import { interruptOf, interruptText } from './interrupt.js';
+import { interruptExitCode } from './exit-codes.js';
+import { interruptOfRun, interruptText } from './interrupt.js';
 import type { CliIo, TextOut } from './io.js';
 import { exitCodeOf, runUploadBase } from './upload-base.js';
 import { UPLOAD_BASE_EXAMPLES, checkArgs, uploadBaseArgs, uploadBaseCommand } from './upload-base-args.js';
@@ -55,7 +56,7 @@ function checkFlags(argv: readonly string[]): void {
     }
     const name = arg.replace(/^-+/, '').split('=')[0]!;
     if (PASSWORD_FLAG.test(name)) {
-      throw new CliError('PASSWORD_IN_ARGV', `--${name}: a password is never taken from the command line (other users can read it); set UCONTACT_PASSWORD or answer the prompt`, { usage: false });
+      throw new CliError('PASSWORD_IN_ARGV', `--${name}: a password is never taken from the command line (other users can read it); use --password-file PATH (a file only you can read), set UCONTACT_PASSWORD, or answer the prompt`, { usage: false });
     }
     const type = known.get(name) ?? known.get(name.replace(/^no-/, ''));
     if (type === undefined) throw new CliError('USAGE', `unknown option ${arg.split('=')[0]}`, { usage: true });
@@ -103,18 +104,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       else io.stderr.write(`${e.message}${e.usage ? ` (see ucbridge ${command === 'upload-base' ? 'upload-base ' : ''}--help)` : ''}\n`);
       return EXIT.USAGE;
     }
-    const interrupted = interruptOf(io.signal);
-    if (isIntegraError(error)) {
-      const exit = exitCodeOf(error, io.signal);
-      const message = interrupted !== undefined && error.code === 'ABORTED' ? formatMessage('ABORTED', `${interruptText(interrupted)} before anything was sent; no session was left open`) : error.message;
-      if (json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: exit, ...error.toJSON(), message })}\n`);
+    // a signal before the report (while the file was checked): the report's code, told the same way
+    const interrupted = interruptOfRun(io.signal, error);
+    if (interrupted !== undefined) {
+      const exit = interruptExitCode(interrupted);
+      const message = formatMessage('INTERRUPTED', `${interruptText(interrupted)} before anything was sent: nothing was sent and no session was opened; run the same command again`);
+      if (json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: exit, code: 'INTERRUPTED', message, interrupted, session: { opened: false, ended: false } })}\n`);
       else io.stderr.write(`${message}\n`);
       return exit;
     }
-    // Ctrl-C inside the password prompt
-    if ((error as { name?: unknown })?.name === 'ExitPromptError' || (error as { name?: unknown })?.name === 'AbortPromptError') {
-      io.stderr.write(`${formatMessage('ABORTED', 'interrupted')}\n`);
-      return EXIT.SIGINT;
+    if (isIntegraError(error)) {
+      const exit = exitCodeOf(error, io.signal);
+      if (json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: exit, ...error.toJSON() })}\n`);
+      else io.stderr.write(`${error.message}\n`);
+      return exit;
     }
     // anything else is a bug: show its stack
     io.stderr.write(`${formatMessage('BUG', 'unexpected error, please report it')}\n${(error as Error)?.stack ?? String(error)}\n`);

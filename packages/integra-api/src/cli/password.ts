@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { formatMessage } from '../errors.js';
 import { CliError } from './cli-error.js';
+import { Interrupt } from './interrupt.js';
 import type { CliIo } from './io.js';
 import { PASSWORD_ENV, type UploadBaseArgs } from './upload-base-args.js';
 
@@ -42,7 +43,13 @@ export async function getPassword(args: UploadBaseArgs, io: CliIo, signal: Abort
 
 async function defaultPrompt(message: string, signal: AbortSignal): Promise<string> {
   const { default: password } = await import('@inquirer/password');
-  // on stderr, so stdout stays clean for --json; no mask: nothing is echoed
-  return password({ message }, { output: process.stderr, signal });
+  try {
+    // on stderr, so stdout stays clean for --json; no mask: nothing is echoed
+    return await password({ message }, { output: process.stderr, signal });
+  } catch (error) {
+    // Ctrl-C typed into the prompt reaches it as a key, not as SIGINT: stop as SIGINT does
+    if ((error as { name?: unknown }).name === 'ExitPromptError') throw new Interrupt('SIGINT');
+    throw error;
+  }
 }
 

@@ -7,6 +7,9 @@
  */
 import { formatMessage, isIntegraError, type IntegraError } from '../errors.js';
 import { normalizeBaseUrl } from '../url.js';
+import { DEFAULT_TIMEOUT_MS } from '../session.js';
+import { MAX_TIMER_MS } from '../milliseconds.js';
+import { formatDuration } from './duration.js';
 import { login } from '../auth.js';
 import { logout } from '../logout.js';
 import type { Session } from '../session.js';
@@ -17,22 +20,27 @@ import { createUploadBodyEncoder } from '../dialer/upload-body.js';
 import { UploadRun, type PlannedPart } from '../dialer/upload-run.js';
 import type { DialerBase } from '../dialer/types.js';
 import { createFileJournal, defaultJournalPath } from '../journal-file.js';
-import { lockJournal } from './journal-lock.js';
+import { lockJournal, lockUpload } from './locks.js';
 import { CliError } from './cli-error.js';
 import { EXIT, interruptExitCode, runExitCode } from './exit-codes.js';
-import { interruptOf, interruptText } from './interrupt.js';
+import { interruptOf, interruptOfRun, interruptText } from './interrupt.js';
 import { isOpen, type CliIo } from './io.js';
 import { getPassword } from './password.js';
-import { filenameFromPath, type UploadBaseArgs } from './upload-base-args.js';
+import { PASSWORD_ENV, filenameFromPath, type UploadBaseArgs } from './upload-base-args.js';
 import { createProgress } from './progress.js';
 import { prepareFile, type PrepareFileOptions, type PreparedFile } from './read-file.js';
 import { count, fileFacts, fileText, formatSize, reportText, type RunReport } from './report.js';
 
-/** One line of text per problem, and a count. */
+/** `ucbridge INVALID_CONTACTS: leads.csv: 3 problems, nothing was uploaded` (text and JSON alike). */
+function problemHead(file: string, base: DialerBase): string {
+  return formatMessage('INVALID_CONTACTS', `${file}: ${count(base.problemCount, 'problem')}, nothing was uploaded`);
+}
+
+/** The head line, one line of text per problem, and a count. */
 function problemReport(file: string, base: DialerBase): string {
   const lines = base.problems.map((p) => `  ${formatProblem(p)}\n`).join('');
   const more = base.problemCount > base.problems.length ? `  … and ${base.problemCount - base.problems.length} more (the first ${base.problems.length} are listed)\n` : '';
-  return `${formatMessage('INVALID_CONTACTS', file)}: ${base.problemCount} problem${base.problemCount === 1 ? '' : 's'}, nothing was uploaded\n${lines}${more}`;
+  return `${problemHead(file, base)}\n${lines}${more}`;
 }
 
 /** Runs the command with checked args; resolves with the exit code. */
@@ -79,7 +87,7 @@ export async function runUploadBase(args: UploadBaseArgs, io: CliIo): Promise<nu
     base.parts.map((p, i) => ({ filename: p.filename, cant: p.cant, bytes: p.bytes, bodyBytes: (partFacts[i]?.bodyBytes ?? 0) + p.filename.length - filename.length, ...(p.lines === undefined ? {} : { lines: p.lines }) }));
   if (base.problemCount > 0) {
     if (args.json) {
-      const message = `${base.problemCount} problems, nothing was uploaded`;
+      const message = problemHead(args.file, base);
       print(`${JSON.stringify({ ok: false, exitCode: EXIT.USAGE, code: 'INVALID_CONTACTS', message, file, rows: prepared.rows, contacts: base.contacts, ...(args.dryRun ? { parts: dryParts() } : {}), problemCount: base.problemCount, problems: base.problems })}\n`);
     } else io.stderr.write(problemReport(args.file, base) + fileText(file));
     return EXIT.USAGE;
@@ -125,12 +133,18 @@ interface UploadContext {
 
 /** Journal, login, pass 2 with sending, logout, report. */
 async function upload(context: UploadContext): Promise<number> {
-  const path = context.args.journal ?? defaultJournalPath(context.io.env);
-  const release = lockJournal(path);
+  const { args, io, base, baseUrl } = context;
+  const path = args.journal ?? defaultJournalPath(io.env);
+  const releaseJournal = lockJournal(path);
   try {
-    return await uploadWithJournal(context, path);
+    const releaseUpload = lockUpload({ baseUrl, campaign: base.campaign, filename: base.filename }, path, io.env);
+    try {
+      return await uploadWithJournal(context, path);
+    } finally {
+      releaseUpload();
+    }
   } finally {
-    release();
+    releaseJournal();
   }
 }
 
@@ -156,9 +170,9 @@ async function uploadWithJournal(context: UploadContext, path: string): Promise<
   // whatever a failure outside a part (login, reading pass 2) left unsettled was not sent
   if (failure !== undefined && !(failure instanceof UploadBaseError)) run.stop('NOT_SENT', 'not sent');
   const parts = run.report();
-  const interrupted = interruptOf(signal);
+  const interrupted = interruptOfRun(signal, failure);
   const exitCode = runExitCode(parts, interrupted, isIntegraError(failure) || failure instanceof CliError ? failure.code : undefined);
-  const error = failure === undefined || exitCode === EXIT.OK ? undefined : describeFailure(failure, interrupted);
+  const error = failure === undefined || exitCode === EXIT.OK ? undefined : describeFailure(failure, interrupted, args);
   const result: RunReport = {
     ok: exitCode === EXIT.OK,
     exitCode,
@@ -172,6 +186,7 @@ async function uploadWithJournal(context: UploadContext, path: string): Promise<
     notSent: parts.notSent,
     session,
     journal: journal.path,
+    timeout: formatDuration(timeoutOf(args)),
     ...(interrupted === undefined ? {} : { interrupted }),
     ...(warning === undefined ? {} : { warning: exitCode === EXIT.OK ? `${warning} (the upload itself succeeded)` : warning }),
   };
@@ -230,6 +245,12 @@ async function planParts({ base, baseUrl, partFacts }: UploadContext): Promise<P
  */
 async function sendInSession(context: UploadContext, run: UploadRun, session: RunReport['session'], password: string): Promise<{ failure?: unknown; warning?: string }> {
   const { args, baseUrl } = context;
+  const signal = context.io.signal;
+  // a signal before the login (while the password was read): no session to open, nothing sent
+  if (signal?.aborted === true) {
+    run.stop('INTERRUPTED', 'not sent: interrupted before the login');
+    return { failure: signal.reason };
+  }
   let opened: Session;
   try {
     // no signal: a login cut short after its request could leave a session nobody can end;
@@ -282,8 +303,13 @@ async function sendPass2(context: UploadContext, run: UploadRun, session: Sessio
   }
 }
 
-/** `{ code, message }` for the report. */
-function describeFailure(failure: unknown, interrupted: ReturnType<typeof interruptOf>): { code: string; message: string } {
+/** Milliseconds each request may take: `--timeout`, else the library's default. */
+function timeoutOf(args: UploadBaseArgs): number {
+  return args.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+}
+
+/** `{ code, message }` for the report, in the CLI's words. */
+function describeFailure(failure: unknown, interrupted: ReturnType<typeof interruptOf>, args: UploadBaseArgs): { code: string; message: string } {
   if (interrupted !== undefined) {
     return { code: 'INTERRUPTED', message: formatMessage('INTERRUPTED', `${interruptText(interrupted)}: stopped sending; the session (if one was open) was ended`) };
   }
@@ -294,10 +320,25 @@ function describeFailure(failure: unknown, interrupted: ReturnType<typeof interr
     };
   }
   if (failure instanceof UploadBaseError && failure.code === 'UPLOAD_CHANGED') {
-    return { code: failure.code, message: failure.message.replace(/Upload the same list the same way.*$/, 'Run it with the same file and --max-lines to finish it, or give this one another --filename') };
+    const advice = `To finish that upload, run it again with the list and --max-lines it had; to load this list as a new upload, give it another name, e.g. --filename ${anotherFilename(args)}`;
+    return { code: failure.code, message: failure.message.replace(/Upload the same list the same way.*$/, advice).replace(/\bmaxLines\b/g, '--max-lines') };
+  }
+  if (isIntegraError(failure) && failure.code === 'LOGIN_REFUSED') {
+    return { code: failure.code, message: `${failure.message}: check --user and the password (--password-file, ${PASSWORD_ENV} or the prompt), then run the same command again` };
+  }
+  if (isIntegraError(failure) && failure.code === 'TIMEOUT') {
+    return { code: failure.code, message: `${failure.message} (--timeout ${formatDuration(timeoutOf(args))}; a longer one, e.g. --timeout ${formatDuration(Math.min(timeoutOf(args) * 4, MAX_TIMER_MS))}, gives a slow platform more time)` };
   }
   if (isIntegraError(failure) || failure instanceof CliError) return { code: failure.code, message: failure.message };
   throw failure;
+}
+
+/** A new upload name for advice: the upload's own with `_2` (or the next free number) on the end, within 43 characters. */
+function anotherFilename(args: UploadBaseArgs): string {
+  const name = args.filename ?? filenameFromPath(args.file);
+  const match = /^(.*)_([0-9]+)$/.exec(name);
+  const [stem, next] = match === null ? [name, 2] : [match[1]!, Number(match[2]) + 1];
+  return `${stem.slice(0, 43 - String(next).length - 1)}_${next}`;
 }
 
 /** Exit code for a library error outside an upload's report: 1 for the user's input, 3 for a refused login, 128+n for an interrupt, else 2. */
