@@ -8,7 +8,6 @@
 import { formatMessage, isIntegraError, type IntegraError } from '../errors.js';
 import { normalizeBaseUrl } from '../url.js';
 import { DEFAULT_TIMEOUT_MS } from '../session.js';
-import { MAX_TIMER_MS } from '../milliseconds.js';
 import { formatDuration } from './duration.js';
 import { login } from '../auth.js';
 import { logout } from '../logout.js';
@@ -327,7 +326,7 @@ function describeFailure(failure: unknown, interrupted: ReturnType<typeof interr
     return { code: failure.code, message: `${failure.message}: check --user and the password (--password-file, ${PASSWORD_ENV} or the prompt), then run the same command again` };
   }
   if (isIntegraError(failure) && failure.code === 'TIMEOUT') {
-    return { code: failure.code, message: `${failure.message} (--timeout ${formatDuration(timeoutOf(args))}; a longer one, e.g. --timeout ${formatDuration(Math.min(timeoutOf(args) * 4, MAX_TIMER_MS))}, gives a slow platform more time)` };
+    return { code: failure.code, message: `${failure.message} (each request may take --timeout ${formatDuration(timeoutOf(args))})` };
   }
   if (isIntegraError(failure) || failure instanceof CliError) return { code: failure.code, message: failure.message };
   throw failure;
