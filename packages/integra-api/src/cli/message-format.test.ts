@@ -86,6 +86,7 @@ describe('every failure, as text: the first message on stderr (after any progres
     for (const line of messages.filter((l) => l.startsWith('ucbridge'))) expect(line).toMatch(/^ucbridge [A-Z_]+: \S/);
     expect(result.stdout + result.stderr).not.toMatch(LIBRARY_WORDS);
     expect(result.stdout + result.stderr).not.toContain('secret');
+    expect(result.stderr).not.toMatch(/\u001b\[/); // no colour codes off a terminal
   });
 });
 
