@@ -245,6 +245,12 @@ describe('ucbridge upload-base', () => {
     expect(r.code).toBe(0);
     for (const text of ['--url', '--campaign', '--dry-run', '--max-lines', '--map', '--json', 'EXAMPLES', 'UCONTACT_PASSWORD', 'EXIT CODES']) expect(r.stdout).toContain(text);
     expect(r.stdout).not.toContain('\u001b['); // no colour codes when not on a terminal
+    // citty pads each option line to the widest: none is left padded with spaces, none overlong
+    expect(r.stdout).not.toMatch(/[ \t]$/m);
+    expect(Math.max(...r.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(100);
+    // durations read as ops tools read them
+    expect(r.stdout).toContain('--timeout=<DURATION>');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('seconds (90), or 1500ms, 90s, 2m, or none (default 30s)');
     expect((await run(['--help'])).stdout).toContain('upload-base');
   });
 });

@@ -68,10 +68,37 @@ function checkFlags(argv: readonly string[]): void {
   }
 }
 
-/** The command's usage and examples; colours only for a terminal (citty adds them always). */
+/**
+ * The command's usage and examples, plain (citty colours them always) and fitted to `out`'s
+ * width (at most 100 columns): citty pads every option line to the widest and never wraps, so
+ * each description is wrapped here under its own column.
+ */
 async function usageOf(out: TextOut): Promise<string> {
   const text = `${await renderUsage(uploadBaseCommand, { meta: { name: 'ucbridge' } })}\n\n${UPLOAD_BASE_EXAMPLES}`;
-  return out.isTTY === true ? text : text.replace(/\u001b\[[0-9;]*m/g, '');
+  const width = Math.min(out.columns ?? 100, 100);
+  return text
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((line) => wrapOptionLine(line.trimEnd(), width))
+    .join('\n');
+}
+
+/** `  --flag=<X>    a long description…` wrapped at `width`, continuations under the description. */
+function wrapOptionLine(line: string, width: number): string {
+  const option = /^(\s+-\S+(?: \S+)*\s{3,})(.*)$/.exec(line);
+  if (option === null || line.length <= width) return line;
+  const indent = option[1]!.length;
+  const room = Math.max(width - indent, 30);
+  const lines: string[] = [];
+  let current = '';
+  for (const word of option[2]!.split(' ')) {
+    if (current !== '' && current.length + 1 + word.length > room) {
+      lines.push(current);
+      current = word;
+    } else current = current === '' ? word : `${current} ${word}`;
+  }
+  lines.push(current);
+  return `${option[1]}${lines.join(`\n${' '.repeat(indent)}`)}`;
 }
 
 /**

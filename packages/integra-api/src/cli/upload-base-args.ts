@@ -40,7 +40,7 @@ export const uploadBaseArgs = {
   encoding: {
     type: 'string',
     valueHint: 'NAME',
-    description: `${ENCODING_OPTIONS.join(', ')} (default auto: the byte order mark, else UTF-8 when valid, else windows-1252; latin1 reads as windows-1252, as in browsers)`,
+    description: `${ENCODING_OPTIONS.join(', ')} (default auto: byte order mark, else UTF-8 if valid, else windows-1252)`,
   },
   json: { type: 'boolean', description: 'print one JSON document on stdout (result or error), no progress' },
   timeout: { type: 'string', description: 'time for each request: seconds (90), or 1500ms, 90s, 2m, or none (default 30s); on a timeout the report says whether the part was sent', valueHint: 'DURATION' },
@@ -57,15 +57,18 @@ export const UPLOAD_BASE_EXAMPLES = `EXAMPLES
   ucbridge upload-base --campaign 'Sales<-' --dry-run leads.csv
 
   # upload it (asks for the password; or set ${PASSWORD_ENV})
-  ucbridge upload-base --url https://acme.ucontactcloud.com --user api --campaign 'Sales<-' leads.csv
+  ucbridge upload-base --url https://acme.ucontactcloud.com --user api --campaign 'Sales<-' \\
+    leads.csv
 
   # semicolon CSV whose phone column is "Tel" and alternatives "Otros", 20000 per part, JSON out
   ucbridge upload-base --url https://acme.ucontactcloud.com --user api --campaign 'Sales<-' \\
     --delimiter ';' --map phone=Tel,altPhones=Otros --max-lines 20000 --json leads_2026_11.csv
 
-  # from cron: password from a file, one upload name per day; a re-run after a failure sends only what is missing
-  ucbridge upload-base --url https://acme.ucontactcloud.com --user api --password-file ~/.ucontact-pw \\
-    --campaign 'Sales<-' --timeout 2m --filename "leads_$(date +%F)" --json leads.csv
+  # from cron: password from a file, each request at most 2 minutes, one upload name per day;
+  # a re-run after a failure sends only what is missing
+  ucbridge upload-base --url https://acme.ucontactcloud.com --user api \\
+    --password-file ~/.ucontact-pw --campaign 'Sales<-' --timeout 2m \\
+    --filename "leads_$(date +%F)" --json leads.csv
 
   # an Outlook export: the mobile is the phone, names become variables, the e-mail is left out
   ucbridge upload-base --campaign 'Sales<-' --dry-run --map 'phone=Mobile Phone' \\

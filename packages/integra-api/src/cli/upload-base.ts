@@ -171,7 +171,7 @@ async function uploadWithJournal(context: UploadContext, path: string): Promise<
   const parts = run.report();
   const interrupted = interruptOfRun(signal, failure);
   const exitCode = runExitCode(parts, interrupted, isIntegraError(failure) || failure instanceof CliError ? failure.code : undefined);
-  const error = failure === undefined || exitCode === EXIT.OK ? undefined : describeFailure(failure, interrupted, args);
+  const error = failure === undefined || exitCode === EXIT.OK ? undefined : describeFailure(failure, interrupted, args, session);
   const result: RunReport = {
     ok: exitCode === EXIT.OK,
     exitCode,
@@ -308,14 +308,16 @@ function timeoutOf(args: UploadBaseArgs): number {
 }
 
 /** `{ code, message }` for the report, in the CLI's words. */
-function describeFailure(failure: unknown, interrupted: ReturnType<typeof interruptOf>, args: UploadBaseArgs): { code: string; message: string } {
+function describeFailure(failure: unknown, interrupted: ReturnType<typeof interruptOf>, args: UploadBaseArgs, session: RunReport['session']): { code: string; message: string } {
   if (interrupted !== undefined) {
-    return { code: 'INTERRUPTED', message: formatMessage('INTERRUPTED', `${interruptText(interrupted)}: stopped sending; the session (if one was open) was ended`) };
+    const ended = !session.opened ? 'no session was opened' : session.ended ? 'the session was ended' : 'the session could NOT be ended (its key may stay valid until the platform expires it)';
+    return { code: 'INTERRUPTED', message: formatMessage('INTERRUPTED', `${interruptText(interrupted)}: stopped sending; ${ended}. The report says where each part stands; run the same command again to send the rest`) };
   }
   if (failure instanceof UploadBaseError && failure.code === 'OUTCOME_UNKNOWN') {
+    const one = failure.report.unknown.length === 1;
     return {
       code: failure.code,
-      message: formatMessage(failure.code, `nothing was sent: ${failure.report.unknown.length === 1 ? 'a part' : 'parts'} of an earlier run may already be on the platform (sent, no answer). Check the platform, then run the same command with --resend-unknown (they are not there) or --skip-unknown (they are)`),
+      message: formatMessage(failure.code, `nothing was sent: ${one ? 'a part' : 'parts'} of an earlier run may already be on the platform (sent, no answer). Check the platform, then run the same command with --resend-unknown (${one ? 'it is' : 'they are'} not there) or --skip-unknown (${one ? 'it is' : 'they are'})`),
     };
   }
   if (failure instanceof UploadBaseError && failure.code === 'UPLOAD_CHANGED') {
