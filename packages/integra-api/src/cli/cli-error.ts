@@ -35,3 +35,22 @@ export class CliError extends Error {
     this.usage = options.usage ?? false;
   }
 }
+
+/** What the system's error codes mean, for the file errors ops people meet. */
+const SYSTEM_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder',
+  EROFS: 'a read-only file system',
+  ENOSPC: 'no space left on the disk',
+  EDQUOT: 'disk quota exceeded',
+  EMFILE: 'too many open files',
+};
+
+/** `ENOENT: no such file or folder`: a system error code with its meaning, when known. */
+export function systemErrorText(code: string): string {
+  const meaning = SYSTEM_ERRORS[code];
+  return meaning === undefined ? code : `${code}: ${meaning}`;
+}

@@ -192,7 +192,7 @@ describe('ucbridge upload-base', () => {
     expect((await run([])).code).toBe(1);
     const notFound = await run(['upload-base', '--dry-run', '--campaign', 'S', join(dir, 'missing.csv')]);
     expect(notFound.code).toBe(1);
-    expect(notFound.stderr).toContain('(ENOENT)');
+    expect(notFound.stderr).toContain('(ENOENT: no such file or folder)');
     const insecure = await run(['upload-base', '--url', 'http://example.com', '--user', 'ops', '--campaign', 'S', file('i.csv', 'phone\n098344484\n')]);
     expect(insecure.code).toBe(1);
     expect(insecure.stderr).toContain('INSECURE_URL');

@@ -119,3 +119,23 @@ it('--format takes auto, csv or lines: one plain line (no colour codes) naming t
   expect(refused.stderr).toBe('ucbridge USAGE: --format must be auto, csv or lines (got "xls") (see ucbridge upload-base --help)\n');
   expect((await upload('--campaign', 'Sales<-', '--format', 'csv', csv)).code).toBe(0);
 });
+
+it('a bad --delimiter or --encoding names the value given; the forms it lists work', async () => {
+  const delimiter = await upload('--campaign', 'Sales<-', '--delimiter', '|', csv);
+  expect(delimiter.stderr).toBe(`ucbridge USAGE: --delimiter must be , ; or tab (got "|"; quote ';' in the shell: --delimiter ';') (see ucbridge upload-base --help)\n`);
+  expect((await upload('--campaign', 'Sales<-', '--delimiter', ',', csv)).code).toBe(0);
+  const encoding = await upload('--campaign', 'Sales<-', '--encoding', 'ascii', csv);
+  expect(encoding.stderr).toBe('ucbridge USAGE: --encoding must be one of auto, utf8, utf16le, utf16be, windows-1252, latin1 (got "ascii") (see ucbridge upload-base --help)\n');
+  expect((await upload('--campaign', 'Sales<-', '--encoding', 'utf8', csv)).code).toBe(0);
+});
+
+it('a file that cannot be read says why in words, not only the system code', async () => {
+  const missing = await upload('--campaign', 'Sales<-', join(dir, 'nope.csv'));
+  expect(missing.code).toBe(1);
+  expect(missing.stderr).toBe(`ucbridge FILE_UNREADABLE: cannot read ${join(dir, 'nope.csv')} (ENOENT: no such file or folder)\n`);
+  const folder = await upload('--campaign', 'Sales<-', dir);
+  expect(folder.stderr).toBe(`ucbridge FILE_UNREADABLE: cannot read ${dir} (EISDIR: a folder, not a file)\n`);
+  const password = await run(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--password-file', dir, csv], {});
+  expect(password.stderr).toContain(`ucbridge NO_PASSWORD: cannot read the password file ${dir} (EISDIR: a folder, not a file)`);
+  expect(sim.requests).toEqual([]);
+});

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { defaultStateDir } from '../journal-file.js';
-import { CliError } from './cli-error.js';
+import { CliError, systemErrorText } from './cli-error.js';
 
 /** True when a process with this id runs (EPERM: it runs as another user). */
 function isRunning(pid: number): boolean {
@@ -87,7 +87,7 @@ export function lockJournal(journalPath: string): () => void {
   const lock = takeLock(lockPath, '');
   if ('release' in lock) return lock.release;
   if ('unusable' in lock) {
-    throw new CliError('JOURNAL_UNUSABLE', `cannot lock the journal (${lockPath}: ${lock.unusable}); nothing was sent and no session opened: the journal's folder must be one this user can write in`);
+    throw new CliError('JOURNAL_UNUSABLE', `cannot lock the journal (${lockPath}: ${systemErrorText(lock.unusable)}); nothing was sent and no session opened: the journal's folder must be one this user can write in`);
   }
   const who = lock.busy === undefined ? 'another upload' : `another upload (process ${lock.busy.pid})`;
   throw new CliError('JOURNAL_BUSY', `${who} is using the journal ${journalPath}; nothing was sent: wait for it to end, then run the same command again (it sends only what is missing)`);
@@ -117,7 +117,7 @@ export function lockUpload(upload: UploadIdentity, journalPath: string, env: Rec
   if ('release' in lock) return lock.release;
   const what = `${upload.filename} to ${upload.campaign} at ${upload.baseUrl}`;
   if ('unusable' in lock) {
-    throw new CliError('STATE_UNUSABLE', `cannot lock the upload ${what} (${lockPath}: ${lock.unusable}); nothing was sent and no session opened: set XDG_STATE_HOME to a folder this user can write in`);
+    throw new CliError('STATE_UNUSABLE', `cannot lock the upload ${what} (${lockPath}: ${systemErrorText(lock.unusable)}); nothing was sent and no session opened: set XDG_STATE_HOME to a folder this user can write in`);
   }
   const owner = lock.busy;
   const theirs = owner?.note ? `; it records its parts in the journal ${owner.note}: to resume or check that upload later, run it with --journal ${owner.note}` : '';

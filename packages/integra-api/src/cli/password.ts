@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { formatMessage } from '../errors.js';
-import { CliError } from './cli-error.js';
+import { CliError, systemErrorText } from './cli-error.js';
 import { Interrupt } from './interrupt.js';
 import type { CliIo } from './io.js';
 import { PASSWORD_ENV, type UploadBaseArgs } from './upload-base-args.js';
@@ -22,7 +22,7 @@ export async function getPassword(args: UploadBaseArgs, io: CliIo, signal: Abort
         io.stderr.write(`${formatMessage('PASSWORD_FILE_READABLE', `${args.passwordFile} can be read by other users; chmod 600 ${args.passwordFile}`)}\n`);
       }
     } catch (error) {
-      throw new CliError('NO_PASSWORD', `cannot read the password file ${args.passwordFile} (${(error as { code?: string }).code ?? 'error'})`);
+      throw new CliError('NO_PASSWORD', `cannot read the password file ${args.passwordFile} (${systemErrorText((error as { code?: string }).code ?? 'error')})`);
     }
     // Windows Notepad saves with a byte order mark and CRLF: neither is part of the password
     const password = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)[0] ?? '';

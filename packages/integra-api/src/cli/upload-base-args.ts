@@ -173,7 +173,7 @@ export function checkArgs(raw: Record<string, unknown>, argv: readonly string[] 
   const delimiter = str('delimiter');
   if (delimiter !== undefined) {
     const named = DELIMITERS[delimiter.toLowerCase()];
-    if (named === undefined) throw usage("--delimiter must be , ; or tab (quote ';' in the shell)");
+    if (named === undefined) throw usage(`--delimiter must be , ; or tab (got ${JSON.stringify(delimiter)}; quote ';' in the shell: --delimiter ';')`);
     args.delimiter = named;
   }
   const maps = argv.length > 0 ? repeatedValues(argv, 'map') : [str('map')].filter((m) => m !== undefined);
@@ -197,7 +197,7 @@ export function checkArgs(raw: Record<string, unknown>, argv: readonly string[] 
   const encoding = str('encoding');
   if (encoding !== undefined) {
     const option = ENCODING_ALIASES[encoding.toLowerCase()] ?? (ENCODING_OPTIONS as readonly string[]).find((o) => o === encoding.toLowerCase());
-    if (option === undefined) throw usage(`--encoding must be one of ${ENCODING_OPTIONS.join(', ')}`);
+    if (option === undefined) throw usage(`--encoding must be one of ${ENCODING_OPTIONS.join(', ')} (got ${JSON.stringify(encoding)})`);
     args.encoding = option as EncodingOption;
   }
   return args;

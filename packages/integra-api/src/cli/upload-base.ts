@@ -20,7 +20,7 @@ import { UploadRun, type PlannedPart } from '../dialer/upload-run.js';
 import type { DialerBase } from '../dialer/types.js';
 import { createFileJournal, defaultJournalPath } from '../journal-file.js';
 import { lockJournal, lockUpload } from './locks.js';
-import { CliError } from './cli-error.js';
+import { CliError, systemErrorText } from './cli-error.js';
 import { EXIT, interruptExitCode, runExitCode } from './exit-codes.js';
 import { interruptOf, interruptOfRun, interruptText } from './interrupt.js';
 import { isOpen, type CliIo } from './io.js';
@@ -112,7 +112,7 @@ async function readFileOrExplain(path: string, options: PrepareFileOptions): Pro
     return await prepareFile(options);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new CliError('FILE_UNREADABLE', `cannot read ${path} (${code})`);
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new CliError('FILE_UNREADABLE', `cannot read ${path} (${systemErrorText(code)})`);
     throw error;
   }
 }
@@ -210,7 +210,7 @@ async function planWithJournal(run: UploadRun, context: UploadContext, path: str
     if (isIntegraError(error)) throw error;
     const code = (error as { code?: unknown }).code;
     const why = typeof code === 'string' ? code : (error as Error).message;
-    throw new CliError('JOURNAL_UNUSABLE', `cannot use the journal ${path} (${why}); nothing was sent and no session opened: make it a file this user can read and append to (another --journal PATH would hold no record of earlier runs)`);
+    throw new CliError('JOURNAL_UNUSABLE', `cannot use the journal ${path} (${systemErrorText(why)}); nothing was sent and no session opened: make it a file this user can read and append to (another --journal PATH would hold no record of earlier runs)`);
   }
 }
 
@@ -223,9 +223,9 @@ function explainIoFailure(failure: unknown, journalPath: string, filePath: strin
   const { code, path } = failure as { code?: unknown; path?: unknown };
   if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return failure;
   if (path === journalPath) {
-    return new CliError('JOURNAL_UNUSABLE', `the journal ${journalPath} could not be written (${code}); nothing more was sent. The report says where each part stands; a re-run stops on a part whose answer the journal missed until you check it (--resend-unknown or --skip-unknown)`);
+    return new CliError('JOURNAL_UNUSABLE', `the journal ${journalPath} could not be written (${systemErrorText(code)}); nothing more was sent. The report says where each part stands; a re-run stops on a part whose answer the journal missed until you check it (--resend-unknown or --skip-unknown)`);
   }
-  return new CliError('FILE_CHANGED', `${filePath} could not be read again (${code}); nothing more was sent`);
+  return new CliError('FILE_CHANGED', `${filePath} could not be read again (${systemErrorText(code)}); nothing more was sent`);
 }
 
 /** Each part of pass 1 with its journal key. */
