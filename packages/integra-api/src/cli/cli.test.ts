@@ -339,6 +339,8 @@ describe('ucbridge upload-base: input files', () => {
     expect(r.code).toBe(0);
     expect(bar).toContain('uploading');
     expect(bar).toContain('\u001b['); // cursor control: a real bar, not plain lines
+    expect(bar).toMatch(/checking .* [0-9.]+\/[0-9.]+ KB/); // a small file in KB, never "0/0 MB"
+    expect(bar).not.toContain('0/0 MB');
     expect(r.stdout).toContain('uploaded 1 contact to S in 1 part');
   });
 });

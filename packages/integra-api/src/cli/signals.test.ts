@@ -8,7 +8,7 @@
 // - between parts: part 1's answer is held, the child frozen (SIGSTOP), the answer released, the
 //   signal sent, the child resumed: it reads the answer before the signal, then must not send part 2;
 // - a part in flight: the simulator holds part 3's answer.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -149,6 +149,24 @@ describe.each([
     expect(names(report.unknown)).toEqual([part(3)]);
     expect(names(report.notSent)).toEqual(range(4, 10));
     expect(openSessions()).toBe(0);
+  }, 60_000);
+});
+
+describe('Ctrl-C typed into the password prompt (a real terminal: script(1) gives the child a pty)', () => {
+  it('is SIGINT: INTERRUPTED, exit 130, no login, every part not sent', async () => {
+    const command = [process.execPath, cli, 'upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', '--json', csv].map((word) => `'${word}'`).join(' ');
+    const terminal = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, XDG_STATE_HOME: join(dir, 'state') }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    terminal.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((done) => terminal.on('exit', (code) => done(code)));
+    await until(() => out.includes('Password of ops at'));
+    terminal.stdin.write('\u0003');
+    expect(await exited).toBe(130);
+    const report = JSON.parse(out.slice(out.indexOf('{"ok"')));
+    expectInterrupted(report, 'SIGINT', 130);
+    expect(report).toMatchObject({ session: { opened: false, ended: false }, accepted: [], unknown: [] });
+    expect(report.notSent.map((p: { reason: string }) => p.reason)).toEqual(range(1, 10).map(() => 'not sent: interrupted before the login'));
+    expect(sim.requests).toEqual([]);
   }, 60_000);
 });
 

@@ -166,10 +166,13 @@ async function uploadWithJournal(context: UploadContext, path: string): Promise<
   }
   progress.stop();
   failure = explainIoFailure(failure, journal.path, args.file!);
-  // whatever a failure outside a part (login, reading pass 2) left unsettled was not sent
-  if (failure !== undefined && !(failure instanceof UploadBaseError)) run.stop('NOT_SENT', 'not sent');
-  const parts = run.report();
+  // whatever a failure outside a part (a signal, the login, reading pass 2) left unsettled was not sent
   const interrupted = interruptOfRun(signal, failure);
+  if (failure !== undefined && !(failure instanceof UploadBaseError)) {
+    if (interrupted === undefined) run.stop('NOT_SENT', 'not sent');
+    else run.stop('INTERRUPTED', session.opened ? 'not sent: interrupted' : 'not sent: interrupted before the login');
+  }
+  const parts = run.report();
   const exitCode = runExitCode(parts, interrupted, isIntegraError(failure) || failure instanceof CliError ? failure.code : undefined);
   const error = failure === undefined || exitCode === EXIT.OK ? undefined : describeFailure(failure, interrupted, args, session);
   const result: RunReport = {
@@ -246,10 +249,7 @@ async function sendInSession(context: UploadContext, run: UploadRun, session: Ru
   const { args, baseUrl } = context;
   const signal = context.io.signal;
   // a signal before the login (while the password was read): no session to open, nothing sent
-  if (signal?.aborted === true) {
-    run.stop('INTERRUPTED', 'not sent: interrupted before the login');
-    return { failure: signal.reason };
-  }
+  if (signal?.aborted === true) return { failure: signal.reason };
   let opened: Session;
   try {
     // no signal: a login cut short after its request could leave a session nobody can end;
