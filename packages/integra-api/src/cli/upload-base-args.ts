@@ -15,6 +15,7 @@ import { durationOption } from './duration.js';
 import { checkCampaign, checkFilename } from '../dialer/rules.js';
 import { isIntegraError } from '../errors.js';
 import { normalizeBaseUrl } from '../url.js';
+import { DEFAULT_TIMEOUT_MS } from '../session.js';
 
 /** The environment variable holding the password. */
 export const PASSWORD_ENV = 'UCONTACT_PASSWORD';
@@ -107,8 +108,8 @@ export interface UploadBaseArgs {
   normalizePhones: boolean;
   dedupe: boolean;
   json: boolean;
-  /** Milliseconds per request (`Infinity`: none). @default the library's (30 s) */
-  timeoutMs?: number;
+  /** Milliseconds per request (`Infinity`: none), from `--timeout`. @default the library's (30 s) */
+  timeoutMs: number;
   /** @default defaultJournalPath() */
   journal?: string;
   onUnknown: 'stop' | 'resend' | 'skip';
@@ -153,6 +154,7 @@ export function checkArgs(raw: Record<string, unknown>, argv: readonly string[] 
     normalizePhones: raw['normalize-phones'] === true || raw['normalizePhones'] === true,
     dedupe: raw['dedupe'] === true,
     json: raw['json'] === true,
+    timeoutMs: DEFAULT_TIMEOUT_MS,
     onUnknown: 'stop',
   };
   for (const name of ['url', 'user', 'campaign', 'filename', 'journal'] as const) {

@@ -7,8 +7,6 @@
  */
 import { formatMessage, isIntegraError, type IntegraError } from '../errors.js';
 import { normalizeBaseUrl } from '../url.js';
-import { DEFAULT_TIMEOUT_MS } from '../session.js';
-import { formatDuration } from './duration.js';
 import { login } from '../auth.js';
 import { logout } from '../logout.js';
 import type { Session } from '../session.js';
@@ -21,11 +19,13 @@ import type { DialerBase } from '../dialer/types.js';
 import { createFileJournal, defaultJournalPath } from '../journal-file.js';
 import { lockJournal, lockUpload } from './locks.js';
 import { CliError, systemErrorText } from './cli-error.js';
+import { formatDuration } from './duration.js';
 import { EXIT, interruptExitCode, runExitCode } from './exit-codes.js';
-import { interruptOf, interruptOfRun, interruptText } from './interrupt.js';
+import { describeFailure } from './failure-message.js';
+import { interruptOf, interruptOfRun } from './interrupt.js';
 import { isOpen, type CliIo } from './io.js';
 import { getPassword } from './password.js';
-import { PASSWORD_ENV, filenameFromPath, type UploadBaseArgs } from './upload-base-args.js';
+import { filenameFromPath, type UploadBaseArgs } from './upload-base-args.js';
 import { createProgress } from './progress.js';
 import { prepareFile, type PrepareFileOptions, type PreparedFile } from './read-file.js';
 import { count, fileFacts, fileText, formatSize, reportText, type RunReport } from './report.js';
@@ -188,7 +188,7 @@ async function uploadWithJournal(context: UploadContext, path: string): Promise<
     notSent: parts.notSent,
     session,
     journal: journal.path,
-    timeout: formatDuration(timeoutOf(args)),
+    timeout: formatDuration(args.timeoutMs),
     ...(interrupted === undefined ? {} : { interrupted }),
     ...(warning === undefined ? {} : { warning: exitCode === EXIT.OK ? `${warning} (the upload itself succeeded)` : warning }),
   };
@@ -254,7 +254,7 @@ async function sendInSession(context: UploadContext, run: UploadRun, session: Ru
   try {
     // no signal: a login cut short after its request could leave a session nobody can end;
     // it is bounded by the timeout, and an interrupt meanwhile ends the session right after
-    opened = await login({ baseUrl, user: args.user!, password, ...(args.timeoutMs === undefined ? {} : { timeoutMs: args.timeoutMs }) });
+    opened = await login({ baseUrl, user: args.user!, password, timeoutMs: args.timeoutMs });
   } catch (error) {
     run.stop(isIntegraError(error) ? error.code : 'LOGIN', 'not sent: no session');
     return { failure: error };
@@ -293,53 +293,13 @@ async function sendPass2(context: UploadContext, run: UploadRun, session: Sessio
     progress.uploading(part.index + 1, count, name, part.cant);
     await run.send(session, part.index, encodeBody({ ...part, filename: name }, base.campaign, session.user), {
       signal,
-      ...(args.timeoutMs === undefined ? {} : { timeoutMs: args.timeoutMs }),
+      timeoutMs: args.timeoutMs,
     });
   };
   const again = await prepareFile({ ...readOptions, secondPass: context.prepared.secondPass, onPart });
   if (again.base.problemCount > 0 || seen !== count) {
     throw new CliError('FILE_CHANGED', `${args.file} changed while it was being uploaded; nothing more was sent`);
   }
-}
-
-/** Milliseconds each request may take: `--timeout`, else the library's default. */
-function timeoutOf(args: UploadBaseArgs): number {
-  return args.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-}
-
-/** `{ code, message }` for the report, in the CLI's words. */
-function describeFailure(failure: unknown, interrupted: ReturnType<typeof interruptOf>, args: UploadBaseArgs, session: RunReport['session']): { code: string; message: string } {
-  if (interrupted !== undefined) {
-    const ended = !session.opened ? 'no session was opened' : session.ended ? 'the session was ended' : 'the session could NOT be ended (its key may stay valid until the platform expires it)';
-    return { code: 'INTERRUPTED', message: formatMessage('INTERRUPTED', `${interruptText(interrupted)}: stopped sending; ${ended}. The report says where each part stands; run the same command again to send the rest`) };
-  }
-  if (failure instanceof UploadBaseError && failure.code === 'OUTCOME_UNKNOWN') {
-    const one = failure.report.unknown.length === 1;
-    return {
-      code: failure.code,
-      message: formatMessage(failure.code, `nothing was sent: ${one ? 'a part' : 'parts'} of an earlier run may already be on the platform (sent, no answer). Check the platform, then run the same command with --resend-unknown (${one ? 'it is' : 'they are'} not there) or --skip-unknown (${one ? 'it is' : 'they are'})`),
-    };
-  }
-  if (failure instanceof UploadBaseError && failure.code === 'UPLOAD_CHANGED') {
-    const advice = `To finish that upload, run it again with the list and --max-lines it had; to load this list as a new upload, give it another name, e.g. --filename ${anotherFilename(args)}`;
-    return { code: failure.code, message: failure.message.replace(/Upload the same list the same way.*$/, advice).replace(/\bmaxLines\b/g, '--max-lines') };
-  }
-  if (isIntegraError(failure) && failure.code === 'LOGIN_REFUSED') {
-    return { code: failure.code, message: `${failure.message}: check --user and the password (--password-file, ${PASSWORD_ENV} or the prompt), then run the same command again` };
-  }
-  if (isIntegraError(failure) && failure.code === 'TIMEOUT') {
-    return { code: failure.code, message: `${failure.message} (each request may take --timeout ${formatDuration(timeoutOf(args))})` };
-  }
-  if (isIntegraError(failure) || failure instanceof CliError) return { code: failure.code, message: failure.message };
-  throw failure;
-}
-
-/** A new upload name for advice: the upload's own with `_2` (or the next free number) on the end, within 43 characters. */
-function anotherFilename(args: UploadBaseArgs): string {
-  const name = args.filename ?? filenameFromPath(args.file);
-  const match = /^(.*)_([0-9]+)$/.exec(name);
-  const [stem, next] = match === null ? [name, 2] : [match[1]!, Number(match[2]) + 1];
-  return `${stem.slice(0, 43 - String(next).length - 1)}_${next}`;
 }
 
 /** Exit code for a library error outside an upload's report: 1 for the user's input, 3 for a refused login, 128+n for an interrupt, else 2. */

@@ -1,0 +1,44 @@
+/**
+ * The report's `code` and `message` for a failed upload, in the CLI's words: its options
+ * (`--resend-unknown`, `--max-lines`, `--filename`, `--timeout`, `--user`), never the library's
+ * (`onUnknown`, `maxLines`, `timeoutMs`), each hint with a value that works where one can be given.
+ */
+import { formatMessage, isIntegraError } from '../errors.js';
+import { UploadBaseError } from '../dialer/errors.js';
+import { CliError } from './cli-error.js';
+import { formatDuration } from './duration.js';
+import { interruptText, type InterruptCause } from './interrupt.js';
+import type { RunReport } from './report.js';
+import { PASSWORD_ENV, filenameFromPath, type UploadBaseArgs } from './upload-base-args.js';
+
+/** `{ code, message }` for the report, in the CLI's words. */
+export function describeFailure(failure: unknown, interrupted: InterruptCause | undefined, args: UploadBaseArgs, session: RunReport['session']): { code: string; message: string } {
+  if (interrupted !== undefined) {
+    const ended = !session.opened ? 'no session was opened' : session.ended ? 'the session was ended' : 'the session could NOT be ended (its key may stay valid until the platform expires it)';
+    return { code: 'INTERRUPTED', message: formatMessage('INTERRUPTED', `${interruptText(interrupted)}: stopped sending; ${ended}. The report says where each part stands and what to run next`) };
+  }
+  if (failure instanceof UploadBaseError && failure.code === 'OUTCOME_UNKNOWN') {
+    const one = failure.report.unknown.length === 1;
+    return {
+      code: failure.code,
+      message: formatMessage(failure.code, `nothing was sent: ${one ? 'a part' : 'parts'} of an earlier run may already be on the platform (sent, no answer). Check the platform, then run the same command with --resend-unknown (${one ? 'it is' : 'they are'} not there) or --skip-unknown (${one ? 'it is' : 'they are'})`),
+    };
+  }
+  if (failure instanceof UploadBaseError && failure.code === 'UPLOAD_CHANGED') {
+    const advice = `To finish that upload, run it again with the list and --max-lines it had; to load this list as a new upload, give it another name, e.g. --filename ${anotherFilename(args)}`;
+    return { code: failure.code, message: failure.message.replace(/Upload the same list the same way.*$/, advice).replace(/\bmaxLines\b/g, '--max-lines') };
+  }
+  if (isIntegraError(failure) && failure.code === 'LOGIN_REFUSED') {
+    return { code: failure.code, message: `${failure.message}: check --user and the password (--password-file, ${PASSWORD_ENV} or the prompt), then run the same command again` };
+  }
+  if (isIntegraError(failure) && failure.code === 'TIMEOUT') {
+    return { code: failure.code, message: `${failure.message} (each request may take --timeout ${formatDuration(args.timeoutMs)})` };
+  }
+  if (isIntegraError(failure) || failure instanceof CliError) return { code: failure.code, message: failure.message };
+  throw failure;
+}
+
+/** A new upload name for advice: the upload's own with `_2` on the end (within 43 characters: room for `_part01`). */
+function anotherFilename(args: UploadBaseArgs): string {
+  return `${(args.filename ?? filenameFromPath(args.file)).slice(0, 41)}_2`;
+}
