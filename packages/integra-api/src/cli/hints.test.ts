@@ -139,3 +139,10 @@ it('a file that cannot be read says why in words, not only the system code', asy
   expect(password.stderr).toContain(`ucbridge NO_PASSWORD: cannot read the password file ${dir} (EISDIR: a folder, not a file)`);
   expect(sim.requests).toEqual([]);
 });
+
+it('no file: says which argument is missing and shows a command that works', async () => {
+  const refused = await upload('--campaign', 'Sales<-');
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toBe("ucbridge USAGE: no FILE: give the contact file (a CSV export or dialer lines) last, e.g. ucbridge upload-base --dry-run --campaign 'Sales<-' leads.csv (see ucbridge upload-base --help)\n");
+  expect((await run(['upload-base', '--dry-run', '--campaign', 'Sales<-', csv])).code).toBe(0);
+});

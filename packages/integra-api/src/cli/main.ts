@@ -35,7 +35,7 @@ export function cliVersion(): string {
 /** Flags that look like a password: refused loudly, the value is never echoed. */
 const PASSWORD_FLAG = /^(?:password|passwd|pass|pw|p|secret|token|key)$/i;
 
-/** Refuses unknown flags (citty accepts anything), any password flag, and more than one file. */
+/** Refuses unknown flags (citty accepts anything), any password flag, no file and more than one file. */
 function checkFlags(argv: readonly string[]): void {
   const known = new Map<string, string>(Object.entries(uploadBaseArgs).flatMap(([name, def]) => {
     const camel = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -61,6 +61,9 @@ function checkFlags(argv: readonly string[]): void {
     const type = known.get(name) ?? known.get(name.replace(/^no-/, ''));
     if (type === undefined) throw new CliError('USAGE', `unknown option ${arg.split('=')[0]}`, { usage: true });
     if ((type === 'string' || type === 'enum') && !arg.includes('=')) i++; // skip its value
+  }
+  if (files.length === 0) {
+    throw new CliError('USAGE', 'no FILE: give the contact file (a CSV export or dialer lines) last, e.g. ucbridge upload-base --dry-run --campaign \'Sales<-\' leads.csv', { usage: true });
   }
   if (files.length > 1) {
     const shown = files.length > 3 ? `${files.slice(0, 3).join(', ')}, …` : files.join(', ');
