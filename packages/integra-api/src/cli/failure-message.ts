@@ -3,13 +3,15 @@
  * (`--resend-unknown`, `--max-lines`, `--filename`, `--timeout`, `--user`), never the library's
  * (`onUnknown`, `maxLines`, `timeoutMs`), each hint with a value that works where one can be given.
  */
-import { formatMessage, isIntegraError } from '../errors.js';
+import { formatMessage, isIntegraError, type IntegraError } from '../errors.js';
 import { UploadBaseError } from '../dialer/errors.js';
 import { CliError } from './cli-error.js';
 import { formatDuration } from './duration.js';
 import { interruptText, type InterruptCause } from './interrupt.js';
 import type { RunReport } from './report.js';
 import { PASSWORD_ENV, filenameFromPath, type UploadBaseArgs } from './upload-base-args.js';
+
+const LOGIN_PATH = 'auth/UserLogin';
 
 /** `{ code, message }` for the report, in the CLI's words. */
 export function describeFailure(failure: unknown, interrupted: InterruptCause | undefined, args: UploadBaseArgs, session: RunReport['session']): { code: string; message: string } {
@@ -28,14 +30,18 @@ export function describeFailure(failure: unknown, interrupted: InterruptCause | 
     const advice = `To finish that upload, run it again with the list and --max-lines it had; to load this list as a new upload, give it another name, e.g. --filename ${anotherFilename(args)}`;
     return { code: failure.code, message: failure.message.replace(/Upload the same list the same way.*$/, advice).replace(/\bmaxLines\b/g, '--max-lines') };
   }
-  if (isIntegraError(failure) && failure.code === 'LOGIN_REFUSED') {
-    return { code: failure.code, message: `${failure.message}: check --user and the password (--password-file, ${PASSWORD_ENV} or the prompt), then run the same command again` };
-  }
-  if (isIntegraError(failure) && failure.code === 'TIMEOUT') {
-    return { code: failure.code, message: `${failure.message} (each request may take --timeout ${formatDuration(args.timeoutMs)})` };
-  }
-  if (isIntegraError(failure) || failure instanceof CliError) return { code: failure.code, message: failure.message };
+  if (isIntegraError(failure)) return { code: failure.code, message: `${failure.message}${hintOf(failure, args)}` };
+  if (failure instanceof CliError) return { code: failure.code, message: failure.message };
   throw failure;
+}
+
+/** What to do after a request's failure, in the CLI's options (`''` when the message says it). */
+function hintOf(error: IntegraError, args: UploadBaseArgs): string {
+  if (error.code === 'LOGIN_REFUSED') return `: check --user and the password (--password-file, ${PASSWORD_ENV} or the prompt), then run the same command again`;
+  const timeout = error.code === 'TIMEOUT' ? ` (each request may take --timeout ${formatDuration(args.timeoutMs)})` : '';
+  // the login did not get an answer from a uContact: the address is the first suspect
+  const login = error.path === LOGIN_PATH ? '; nothing was sent: check that --url is the uContact instance (e.g. --url https://acme.ucontactcloud.com) and that this machine reaches it, then run the same command again' : '';
+  return `${timeout}${login}`;
 }
 
 /** A new upload name for advice: the upload's own with `_2` on the end (within 43 characters: room for `_part01`). */

@@ -146,3 +146,20 @@ it('no file: says which argument is missing and shows a command that works', asy
   expect(refused.stderr).toBe("ucbridge USAGE: no FILE: give the contact file (a CSV export or dialer lines) last, e.g. ucbridge upload-base --dry-run --campaign 'Sales<-' leads.csv (see ucbridge upload-base --help)\n");
   expect((await run(['upload-base', '--dry-run', '--campaign', 'Sales<-', csv])).code).toBe(0);
 });
+
+it('a --user pasted with a CR (a Windows script): refused naming --user, before the file is read; the name it suggests logs in', async () => {
+  const refused = await run(['upload-base', '--url', sim.url, '--user', 'ops\r', '--campaign', 'Sales<-', csv]);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toBe('ucbridge USAGE: --user "ops<U+000D>": must not contain control characters (a CR or tab pasted with it?); give the API user\'s name alone, e.g. --user ops (see ucbridge upload-base --help)\n');
+  expect(sim.requests).toEqual([]);
+  expect((await run(['upload-base', '--url', sim.url, '--user', suggested(refused.stderr, '--user'), '--campaign', 'Sales<-', csv])).code).toBe(0);
+});
+
+it('a login that reaches no uContact (HTTP 404, a closed port): the message points at --url; the instance\'s address works', async () => {
+  for (const url of [`${sim.url}/not-uc`, 'http://127.0.0.1:1']) {
+    const failed = await run(['upload-base', '--url', url, '--user', 'ops', '--campaign', 'Sales<-', csv]);
+    expect(failed.code, url).toBe(2);
+    expect(failed.stderr, url).toMatch(/^ucbridge (HTTP_ERROR|NETWORK): auth\/UserLogin: .*; nothing was sent: check that --url is the uContact instance \(e\.g\. --url https:\/\/acme\.ucontactcloud\.com\) and that this machine reaches it, then run the same command again$/m);
+  }
+  expect((await upload('--campaign', 'Sales<-', csv)).code).toBe(0);
+});

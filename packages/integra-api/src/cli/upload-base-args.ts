@@ -15,6 +15,7 @@ import { durationOption } from './duration.js';
 import { checkCampaign, checkFilename } from '../dialer/rules.js';
 import { isIntegraError } from '../errors.js';
 import { normalizeBaseUrl } from '../url.js';
+import { checkUser } from '../auth.js';
 import { DEFAULT_TIMEOUT_MS } from '../session.js';
 
 /** The environment variable holding the password. */
@@ -206,8 +207,8 @@ export function checkArgs(raw: Record<string, unknown>, argv: readonly string[] 
 }
 
 /**
- * `--url`, `--campaign` and `--filename` checked by the library's own rules before the file is
- * read, each refusal said of the option and its value (the library says `baseUrl`, `campaign`).
+ * `--url`, `--user`, `--campaign` and `--filename` checked by the library's own rules before the
+ * file is read, each refusal said of the option and its value (the library says `baseUrl`, `campaign`).
  */
 function checkNames(args: UploadBaseArgs): void {
   // the value is shown (invisible characters as <U+2028>), except a URL's: a mistyped one may hold a pasted secret
@@ -223,6 +224,8 @@ function checkNames(args: UploadBaseArgs): void {
       throw refuse('url', undefined, reason, 'give the instance\'s address alone, e.g. --url https://acme.ucontactcloud.com (the user goes in --user, the password in --password-file or UCONTACT_PASSWORD)');
     }
   }
+  const userReason = args.user === undefined ? undefined : checkUser(args.user);
+  if (userReason !== undefined) throw refuse('user', args.user!, userReason, `give the API user's name alone, e.g. --user ${shellWord(args.user!.replace(/[\u0000-\u001f]/g, '').trim() || 'api')}`);
   const campaignReason = args.campaign === undefined ? undefined : checkCampaign(args.campaign);
   if (campaignReason !== undefined) {
     // the campaign without what made it fail, when that is a campaign name; else the form of one
