@@ -266,8 +266,11 @@ describe('ucbridge upload-base: input files', () => {
   it('flags a line for another campaign in a dialer-line file', async () => {
     const r = await run(['upload-base', '--campaign', 'Sales<-', '--dry-run', file('other.txt', 'Sales<-;098344484;;;;\nOther->;098344485;;;;\nSales<-;098344486;a=1;;;;;\n')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('line 2, campaign: the line is for campaign "Other->", the upload for "Sales<-"');
+    expect(r.stderr).toContain('line 2, campaign: the line is for campaign "Other->", the upload for "Sales<-": one upload goes to one campaign (put each campaign\'s lines in a file of their own)');
     expect(r.stderr).toContain("line 3, row: has 8 fields separated by ';'");
+    // the hint, followed: each campaign's lines in a file of their own
+    expect((await run(['upload-base', ...login(), '--campaign', 'Sales<-', file('sales.txt', 'Sales<-;098344484;;;;\nSales<-;098344486;a=1;;;\n')])).code).toBe(0);
+    expect((await run(['upload-base', ...login(), '--campaign', 'Other->', file('other-only.txt', 'Other->;098344485;;;;\n')])).code).toBe(0);
   });
 
   it('reads a Latin-1 file as Windows-1252 and says so; --encoding latin1 reads it the same', async () => {
