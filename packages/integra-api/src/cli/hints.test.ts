@@ -163,3 +163,23 @@ it('a login that reaches no uContact (HTTP 404, a closed port): the message poin
   }
   expect((await upload('--campaign', 'Sales<-', csv)).code).toBe(0);
 });
+
+it('an Excel workbook (.xlsx, .xls) given for a CSV: INVALID_FILE saying what it is and how to save it as CSV, no garbage header advice; the CSV uploads', async () => {
+  // a real (minimal) .xlsx: a ZIP archive with a worksheet, as Excel writes it
+  const xlsx = join(dir, 'leads.xlsx');
+  writeFileSync(xlsx, Buffer.from('UEsDBBQAAAAIAGAkgV3uR1hmHwAAAB0AAAATAAAAW0NvbnRlbnRfVHlwZXNdLnhtbLOxr8jNUShLLSrOzM+zVTLUM1Cyt7MJqSxILda3AwBQSwMEFAAAAAgAYCSBXR41myVJAAAAYwAAABgAAAB4bC93b3Jrc2hlZXRzL3NoZWV0MS54bWyzKc8vyi7OSE0tsbMBUy6JJYl2NkX55XY2yQoltkqZeTmZeanBJUVKdjaZxXY2JXYFGfl5qTb6QA36IAH9ZCAGq9dHMkAfYS4AUEsBAhQDFAAAAAgAYCSBXe5HWGYfAAAAHQAAABMAAAAAAAAAAAAAAIABAAAAAFtDb250ZW50X1R5cGVzXS54bWxQSwECFAMUAAAACABgJIFdHjWbJUkAAABjAAAAGAAAAAAAAAAAAAAAgAFQAAAAeGwvd29ya3NoZWV0cy9zaGVldDEueG1sUEsFBgAAAAACAAIAhwAAAM8AAAAAAA==', 'base64'));
+  const refused = await upload('--campaign', 'Sales<-', xlsx);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toBe(`ucbridge INVALID_FILE: ${xlsx} is a ZIP archive (an Excel .xlsx or OpenDocument .ods workbook?), not a CSV or dialer-line text file: open it in Excel (or LibreOffice) and save the sheet as "CSV UTF-8 (Comma delimited)", then upload that file\n`);
+  const json = JSON.parse((await upload('--campaign', 'Sales<-', '--json', xlsx)).stdout);
+  expect(json).toMatchObject({ ok: false, exitCode: 1, code: 'INVALID_FILE' });
+  // an .xls (OLE2 compound file) likewise
+  const xls = join(dir, 'leads.xls');
+  writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+  expect((await upload('--campaign', 'Sales<-', xls)).stderr).toContain('is an old Excel workbook (.xls), not a CSV');
+  expect(sim.requests).toEqual([]);
+  // the advice, followed: "CSV UTF-8" as Excel saves it (a UTF-8 byte order mark, CRLF)
+  const saved = join(dir, 'leads-saved.csv');
+  writeFileSync(saved, '\ufeffphone,name\r\n098344484,Ana\r\n');
+  expect((await upload('--campaign', 'Sales<-', saved)).code).toBe(0);
+});

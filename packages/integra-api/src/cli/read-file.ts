@@ -18,7 +18,7 @@ import type { DialerBase } from '../dialer/types.js';
 import type { ColumnChoices } from './columns.js';
 import { ContactRows, withPhoneHints } from './contact-rows.js';
 import { readCsvRows } from './csv-rows.js';
-import { detectDelimiter, detectFormat, readHead, type Delimiter, type FileFormat } from './detect.js';
+import { detectDelimiter, detectFormat, notText, readHead, type Delimiter, type FileFormat } from './detect.js';
 import { chooseEncoding, type EncodingChoice, type EncodingOption, type EncodingProblem } from './encoding.js';
 import type { ReadingReport } from './reading-report.js';
 
@@ -90,6 +90,8 @@ export interface PreparedFile {
  */
 export async function prepareFile(options: PrepareFileOptions): Promise<PreparedFile> {
   const again = options.secondPass;
+  const binary = again === undefined ? await notText(options.path) : undefined;
+  if (binary !== undefined) throw new CliError('INVALID_FILE', `${options.path} is ${binary.what}, not a CSV or dialer-line text file: ${binary.fix}`);
   // a second pass reads exactly as the first did: same encoding, format and delimiter
   const { choice, problems: encodingProblems } = again === undefined ? await chooseEncoding(options.path, options.encoding ?? 'auto') : { choice: again.encoding, problems: [] };
   if (again !== undefined || options.dedupe !== true || encodingProblems.length > 0) return readOnce(options, choice, encodingProblems, again?.leaveOut);
