@@ -40,7 +40,7 @@ function hintOf(error: IntegraError, args: UploadBaseArgs): string {
   if (error.code === 'LOGIN_REFUSED') return `: check --user and the password (--password-file, ${PASSWORD_ENV} or the prompt), then run the same command again`;
   const timeout = error.code === 'TIMEOUT' ? ` (each request may take --timeout ${formatDuration(args.timeoutMs)})` : '';
   // the login did not get an answer from a uContact: the address is the first suspect
-  const login = error.path === LOGIN_PATH ? '; nothing was sent: check that --url is the uContact instance (e.g. --url https://acme.ucontactcloud.com) and that this machine reaches it, then run the same command again' : '';
+  const login = error.path === LOGIN_PATH ? '; no part was sent: check that --url is the uContact instance (e.g. --url https://acme.ucontactcloud.com) and that this machine reaches it, then run the same command again' : '';
   return `${timeout}${login}`;
 }
 

@@ -159,7 +159,7 @@ it('a login that reaches no uContact (HTTP 404, a closed port): the message poin
   for (const url of [`${sim.url}/not-uc`, 'http://127.0.0.1:1']) {
     const failed = await run(['upload-base', '--url', url, '--user', 'ops', '--campaign', 'Sales<-', csv]);
     expect(failed.code, url).toBe(2);
-    expect(failed.stderr, url).toMatch(/^ucbridge (HTTP_ERROR|NETWORK): auth\/UserLogin: .*; nothing was sent: check that --url is the uContact instance \(e\.g\. --url https:\/\/acme\.ucontactcloud\.com\) and that this machine reaches it, then run the same command again$/m);
+    expect(failed.stderr, url).toMatch(/^ucbridge (HTTP_ERROR|NETWORK): auth\/UserLogin: .*; no part was sent: check that --url is the uContact instance \(e\.g\. --url https:\/\/acme\.ucontactcloud\.com\) and that this machine reaches it, then run the same command again$/m);
   }
   expect((await upload('--campaign', 'Sales<-', csv)).code).toBe(0);
 });

@@ -9,7 +9,7 @@
 //   signal sent, the child resumed: it reads the answer before the signal, then must not send part 2;
 // - a part in flight: the simulator holds part 3's answer.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +121,8 @@ describe.each([
     const run = upload(csv, '--json');
     await until(() => sim.uploads.length === 1, run);
     run.child.kill('SIGSTOP');
+    // stopped for sure (state T) before the answer goes out: it cannot read it before the signal
+    await until(() => readFileSync(`/proc/${run.child.pid}/stat`, 'utf8').split(' ')[2] === 'T');
     sim.releaseHeld();
     await new Promise((r) => setImmediate(r));
     run.child.kill(signal);
