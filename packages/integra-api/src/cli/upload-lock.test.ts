@@ -104,3 +104,18 @@ describe('two runs of one upload with different --journal files at once', () => 
     expect(existsSync(lock)).toBe(false);
   });
 });
+
+describe('a state folder that cannot hold the lock', () => {
+  it('STATE_UNUSABLE before the login, naming XDG_STATE_HOME; with a folder this user can write in, the upload runs', async () => {
+    const notAFolder = join(dir, 'state-is-a-file');
+    writeFileSync(notAFolder, '');
+    const refused = await runCaptured(argv(join(dir, 'f.jsonl'), '--json'), { UCONTACT_PASSWORD: PASSWORD, XDG_STATE_HOME: notAFolder });
+    expect(refused.code).toBe(1);
+    const report = JSON.parse(refused.stdout);
+    expect(report).toMatchObject({ ok: false, exitCode: 1, code: 'STATE_UNUSABLE' });
+    expect(report.message).toMatch(/^ucbridge STATE_UNUSABLE: cannot lock the upload leads to Sales<- at .*\/uploads\/[0-9a-f]{32}\.lock: ENOTDIR: a part of the path is not a folder\); nothing was sent and no session opened: set XDG_STATE_HOME to a folder this user can write in$/);
+    expect(sim.requests).toEqual([]);
+    // the hint, followed
+    expect((await runCaptured(argv(join(dir, 'f.jsonl')), env())).code).toBe(0);
+  });
+});
