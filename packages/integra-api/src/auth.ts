@@ -54,15 +54,20 @@ export interface LoginOptions {
  *   `LOGIN_REFUSED` (answer `0`/`ERROR`: wrong user or password), `BAD_RESPONSE` (no key in
  *   the answer), `HTTP_ERROR`, `TIMEOUT`, `NETWORK`, `ABORTED`.
  */
+/** Why `user` cannot be a login's user name (empty, blank, a control character such as a CR), or `undefined`. */
+export function checkUser(user: unknown): string | undefined {
+  if (typeof user !== 'string' || user.trim() === '') return 'must be a non-empty string';
+  return /[\u0000-\u001f]/.test(user) ? 'must not contain control characters (a CR or tab pasted with it?)' : undefined;
+}
+
 export async function login(options: LoginOptions): Promise<Session> {
   if (typeof options !== 'object' || options === null) {
     throw new IntegraError('INVALID_ARGUMENT', 'login() needs { baseUrl, user, password }');
   }
   const baseUrl = normalizeBaseUrl(options.baseUrl);
   const { user, password } = options;
-  if (typeof user !== 'string' || user.trim() === '' || /[\u0000-\u001f]/.test(user)) {
-    throw new IntegraError('INVALID_ARGUMENT', 'user must be a non-empty string without control characters');
-  }
+  const userReason = checkUser(user);
+  if (userReason !== undefined) throw new IntegraError('INVALID_ARGUMENT', `user ${userReason}`);
   if (typeof password !== 'string' || password === '') {
     throw new IntegraError('INVALID_ARGUMENT', `password of user ${user} must be a non-empty string`);
   }

@@ -11,13 +11,18 @@ import { dirname, join } from 'node:path';
 import type { JournalEntry, UploadJournal } from './dialer/journal.js';
 
 /**
- * The journal's default place: `$XDG_STATE_HOME/ucbridge/journal.jsonl`, else
- * `~/.local/state/ucbridge/journal.jsonl` (on Windows `%LOCALAPPDATA%\ucbridge\journal.jsonl`).
+ * The folder of ucbridge's state (the journal, the CLI's upload locks): `$XDG_STATE_HOME/ucbridge`,
+ * else `~/.local/state/ucbridge` (on Windows `%LOCALAPPDATA%\ucbridge`).
  */
+export function defaultStateDir(env: Record<string, string | undefined> = process.env): string {
+  if (env['XDG_STATE_HOME']) return join(env['XDG_STATE_HOME'], 'ucbridge');
+  if (process.platform === 'win32' && env['LOCALAPPDATA']) return join(env['LOCALAPPDATA'], 'ucbridge');
+  return join(env['HOME'] || homedir(), '.local', 'state', 'ucbridge');
+}
+
+/** The journal's default place: `journal.jsonl` in {@link defaultStateDir}. */
 export function defaultJournalPath(env: Record<string, string | undefined> = process.env): string {
-  if (env['XDG_STATE_HOME']) return join(env['XDG_STATE_HOME'], 'ucbridge', 'journal.jsonl');
-  if (process.platform === 'win32' && env['LOCALAPPDATA']) return join(env['LOCALAPPDATA'], 'ucbridge', 'journal.jsonl');
-  return join(env['HOME'] || homedir(), '.local', 'state', 'ucbridge', 'journal.jsonl');
+  return join(defaultStateDir(env), 'journal.jsonl');
 }
 
 function parseLine(line: string): JournalEntry | undefined {

@@ -16,7 +16,9 @@ export type CliErrorCode =
   | 'TOO_MANY_FILES'
   | 'FILE_CHANGED'
   | 'JOURNAL_UNUSABLE'
-  | 'JOURNAL_BUSY';
+  | 'JOURNAL_BUSY'
+  | 'UPLOAD_BUSY'
+  | 'STATE_UNUSABLE';
 
 import { formatMessage } from '../errors.js';
 
@@ -32,4 +34,23 @@ export class CliError extends Error {
     this.code = code;
     this.usage = options.usage ?? false;
   }
+}
+
+/** What the system's error codes mean, for the file errors ops people meet. */
+const SYSTEM_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder',
+  EROFS: 'a read-only file system',
+  ENOSPC: 'no space left on the disk',
+  EDQUOT: 'disk quota exceeded',
+  EMFILE: 'too many open files',
+};
+
+/** `ENOENT: no such file or folder`: a system error code with its meaning, when known. */
+export function systemErrorText(code: string): string {
+  const meaning = SYSTEM_ERRORS[code];
+  return meaning === undefined ? code : `${code}: ${meaning}`;
 }

@@ -170,10 +170,14 @@ describe('case 7: line breaks that are not \\n, and other hidden characters', ()
   });
 
   it('refuses such a character in the campaign before logging in', async () => {
-    const r = await upload('--campaign', 'Sales\u2028<-', file('phone\n098344484\n'));
+    const csv = file('phone\n098344484\n');
+    const r = await upload('--campaign', 'Sales\u2028<-', csv);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('campaign contains U+2028');
+    expect(r.stderr).toContain('--campaign "Sales<U+2028><-": contains U+2028');
     expect(sim.requests).toHaveLength(0);
+    // the hint, followed
+    expect(r.stderr).toContain("e.g. --campaign 'Sales<-'");
+    expect((await upload('--campaign', 'Sales<-', csv)).code).toBe(0);
   });
 
   it('the library refuses them too (toDialerCsv, uploadBase): nothing is sent', async () => {

@@ -185,14 +185,14 @@ describe('ucbridge upload-base', () => {
     const unknown = await run(['upload-base', '--campain', 'S', '--dry-run', 'x.csv']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('unknown option --campain');
-    expect((await run(['upload-base', '--dry-run', '--campaign', 'S', '--max-lines', '0', 'x.csv'])).stderr).toContain('--max-lines must be');
+    expect((await run(['upload-base', '--dry-run', '--campaign', 'S', '--max-lines', '0', 'x.csv'])).stderr).toContain('--max-lines "0" is not a whole number from 1 to 999999999 (e.g. --max-lines 20000)');
     expect((await run(['upload-base', '--dry-run', '--campaign', 'S', '--map', 'fone=Tel', 'x.csv'])).stderr).toContain('--map takes FIELD=COLUMN');
     expect((await run(['upload-base', '--dry-run', '--campaign', 'S', '--map', 'phone=Tel', '--map', 'phone=Cel', 'x.csv'])).stderr).toContain('--map gives phone twice ("Tel" and "Cel")');
     expect((await run(['nope'])).code).toBe(1);
     expect((await run([])).code).toBe(1);
     const notFound = await run(['upload-base', '--dry-run', '--campaign', 'S', join(dir, 'missing.csv')]);
     expect(notFound.code).toBe(1);
-    expect(notFound.stderr).toContain('(ENOENT)');
+    expect(notFound.stderr).toContain('(ENOENT: no such file or folder)');
     const insecure = await run(['upload-base', '--url', 'http://example.com', '--user', 'ops', '--campaign', 'S', file('i.csv', 'phone\n098344484\n')]);
     expect(insecure.code).toBe(1);
     expect(insecure.stderr).toContain('INSECURE_URL');
@@ -245,6 +245,12 @@ describe('ucbridge upload-base', () => {
     expect(r.code).toBe(0);
     for (const text of ['--url', '--campaign', '--dry-run', '--max-lines', '--map', '--json', 'EXAMPLES', 'UCONTACT_PASSWORD', 'EXIT CODES']) expect(r.stdout).toContain(text);
     expect(r.stdout).not.toContain('\u001b['); // no colour codes when not on a terminal
+    // citty pads each option line to the widest: none is left padded with spaces, none overlong
+    expect(r.stdout).not.toMatch(/[ \t]$/m);
+    expect(Math.max(...r.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(100);
+    // durations read as ops tools read them
+    expect(r.stdout).toContain('--timeout=<DURATION>');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('seconds (90), or 1500ms, 90s, 2m, or none (default 30s)');
     expect((await run(['--help'])).stdout).toContain('upload-base');
   });
 });
@@ -260,8 +266,11 @@ describe('ucbridge upload-base: input files', () => {
   it('flags a line for another campaign in a dialer-line file', async () => {
     const r = await run(['upload-base', '--campaign', 'Sales<-', '--dry-run', file('other.txt', 'Sales<-;098344484;;;;\nOther->;098344485;;;;\nSales<-;098344486;a=1;;;;;\n')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('line 2, campaign: the line is for campaign "Other->", the upload for "Sales<-"');
+    expect(r.stderr).toContain('line 2, campaign: the line is for campaign "Other->", the upload for "Sales<-": one upload goes to one campaign (put each campaign\'s lines in a file of their own)');
     expect(r.stderr).toContain("line 3, row: has 8 fields separated by ';'");
+    // the hint, followed: each campaign's lines in a file of their own
+    expect((await run(['upload-base', ...login(), '--campaign', 'Sales<-', file('sales.txt', 'Sales<-;098344484;;;;\nSales<-;098344486;a=1;;;\n')])).code).toBe(0);
+    expect((await run(['upload-base', ...login(), '--campaign', 'Other->', file('other-only.txt', 'Other->;098344485;;;;\n')])).code).toBe(0);
   });
 
   it('reads a Latin-1 file as Windows-1252 and says so; --encoding latin1 reads it the same', async () => {
@@ -311,9 +320,12 @@ describe('ucbridge upload-base: input files', () => {
   it('names the upload after the file, and asks for --filename when it cannot', async () => {
     const ok = await run(['upload-base', '--campaign', 'S', '--dry-run', '--json', file('leads 2026-11.csv', 'phone\n098344484\n')]);
     expect(JSON.parse(ok.stdout).parts[0].filename).toBe('leads_2026-11');
-    const r = await run(['upload-base', '--campaign', 'S', '--dry-run', file('Reactivar.csv', 'phone\n098344484\n')]);
+    const reactivar = file('Reactivar.csv', 'phone\n098344484\n');
+    const r = await run(['upload-base', '--campaign', 'S', '--dry-run', reactivar]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('pass --filename');
+    expect(r.stderr).toContain('give one, e.g. --filename base_Reactivar');
+    // the hint, followed
+    expect((await run(['upload-base', '--campaign', 'S', '--dry-run', '--filename', 'base_Reactivar', reactivar])).code).toBe(0);
   });
 
   it('a file with a header only: exit 1 EMPTY_FILE', async () => {
@@ -330,6 +342,8 @@ describe('ucbridge upload-base: input files', () => {
     expect(r.code).toBe(0);
     expect(bar).toContain('uploading');
     expect(bar).toContain('\u001b['); // cursor control: a real bar, not plain lines
+    expect(bar).toMatch(/checking .* [0-9.]+\/[0-9.]+ KB/); // a small file in KB, never "0/0 MB"
+    expect(bar).not.toContain('0/0 MB');
     expect(r.stdout).toContain('uploaded 1 contact to S in 1 part');
   });
 });

@@ -139,7 +139,7 @@ export class ContactRows {
     const parsed = parseDialerFields(record);
     if (!parsed.ok) this.builder.addProblem({ line, field: parsed.field, reason: parsed.reason }, true);
     else if (parsed.campaign !== this.options.campaign) {
-      const reason = `the line is for campaign ${JSON.stringify(parsed.campaign)}, the upload for ${JSON.stringify(this.options.campaign)}`;
+      const reason = `the line is for campaign ${JSON.stringify(parsed.campaign)}, the upload for ${JSON.stringify(this.options.campaign)}: one upload goes to one campaign (put each campaign's lines in a file of their own)`;
       this.builder.addProblem({ line, field: 'campaign', reason }, true);
     } else {
       const { contact } = parsed;

@@ -6,6 +6,28 @@
 import { open } from 'node:fs/promises';
 import { createChunkDecoder, type TextEncodingName } from './encoding.js';
 
+/**
+ * Files people give for a CSV that are not text, by their first bytes, with what to do: an Excel
+ * workbook read as CSV is a header of binary garbage whose "fixes" (--drop, --map) would fail.
+ */
+const NOT_TEXT: readonly { magic: readonly number[]; what: string; fix: string }[] = [
+  { magic: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (an Excel .xlsx or OpenDocument .ods workbook?)', fix: 'open it in Excel (or LibreOffice) and save the sheet as "CSV UTF-8 (Comma delimited)", then upload that file' },
+  { magic: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel workbook (.xls)', fix: 'open it in Excel and save the sheet as "CSV UTF-8 (Comma delimited)", then upload that file' },
+  { magic: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document', fix: 'export the list from where it was made as CSV, then upload that file' },
+  { magic: [0x1f, 0x8b], what: 'gzip-compressed', fix: 'decompress it first (gunzip), then upload the CSV inside' },
+];
+
+/** What `path` is when its first bytes say it is not text (`{ what, fix }`), else `undefined`. */
+export async function notText(path: string): Promise<{ what: string; fix: string } | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
+    return NOT_TEXT.find(({ magic }) => bytesRead >= magic.length && magic.every((byte, i) => buffer[i] === byte));
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The two kinds of input file. */
 export type FileFormat = 'csv' | 'lines';
 

@@ -24,6 +24,14 @@ export function interruptOf(signal: AbortSignal | undefined): InterruptCause | u
   return cause === 'SIGTERM' || cause === 'SIGHUP' || cause === 'EPIPE' ? cause : 'SIGINT';
 }
 
+/**
+ * What stopped the run: the signal's cause, or an {@link Interrupt} thrown where no signal comes
+ * (Ctrl-C inside the password prompt: the terminal, in raw mode, sends the prompt a key, not SIGINT).
+ */
+export function interruptOfRun(signal: AbortSignal | undefined, error: unknown): InterruptCause | undefined {
+  return interruptOf(signal) ?? (error instanceof Interrupt ? error.interrupt : undefined);
+}
+
 /** `interrupted by SIGTERM` / `stopped: stdout or stderr was closed`. */
 export function interruptText(cause: InterruptCause): string {
   return cause === 'EPIPE' ? 'stopped: stdout or stderr was closed' : `interrupted by ${cause}`;

@@ -39,7 +39,7 @@ describe('a journal that cannot be used', () => {
     mkdirSync(folder);
     const result = await upload(folder);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`ucbridge JOURNAL_UNUSABLE: cannot use the journal ${folder} (EISDIR)`);
+    expect(result.stderr).toContain(`ucbridge JOURNAL_UNUSABLE: cannot use the journal ${folder} (EISDIR: a folder, not a file)`);
     expect(result.stdout).not.toContain('uploaded');
     expect(sim.requests).toEqual([]); // not even a login
     expect(sim.uploads).toEqual([]);
@@ -106,7 +106,7 @@ describe('the journal cannot be written in the middle of an upload (removed, dis
     expect(result.code).toBe(2);
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({ ok: false, code: 'JOURNAL_UNUSABLE', session: { opened: true, ended: true } });
-    expect(report.message).toContain(`the journal ${journal} could not be written (EISDIR)`);
+    expect(report.message).toContain(`the journal ${journal} could not be written (EISDIR: a folder, not a file)`);
     expect(report.accepted.map((p: { filename: string }) => p.filename)).toEqual(['leads_part01', 'leads_part02']);
     expect(report.notSent.map((p: { filename: string }) => p.filename)).toEqual(['leads_part03']);
     expect(sim.uploads).toHaveLength(2);

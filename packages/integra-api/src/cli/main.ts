@@ -8,7 +8,8 @@ import { parseArgs, renderUsage } from 'citty';
 import { formatMessage, isIntegraError } from '../errors.js';
 import { CliError } from './cli-error.js';
 import { EXIT } from './exit-codes.js';
-import { interruptOf, interruptText } from './interrupt.js';
+import { interruptExitCode } from './exit-codes.js';
+import { interruptOfRun, interruptText } from './interrupt.js';
 import type { CliIo, TextOut } from './io.js';
 import { exitCodeOf, runUploadBase } from './upload-base.js';
 import { UPLOAD_BASE_EXAMPLES, checkArgs, uploadBaseArgs, uploadBaseCommand } from './upload-base-args.js';
@@ -34,7 +35,7 @@ export function cliVersion(): string {
 /** Flags that look like a password: refused loudly, the value is never echoed. */
 const PASSWORD_FLAG = /^(?:password|passwd|pass|pw|p|secret|token|key)$/i;
 
-/** Refuses unknown flags (citty accepts anything), any password flag, and more than one file. */
+/** Refuses unknown flags (citty accepts anything), any password flag, no file and more than one file. */
 function checkFlags(argv: readonly string[]): void {
   const known = new Map<string, string>(Object.entries(uploadBaseArgs).flatMap(([name, def]) => {
     const camel = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -55,11 +56,14 @@ function checkFlags(argv: readonly string[]): void {
     }
     const name = arg.replace(/^-+/, '').split('=')[0]!;
     if (PASSWORD_FLAG.test(name)) {
-      throw new CliError('PASSWORD_IN_ARGV', `--${name}: a password is never taken from the command line (other users can read it); set UCONTACT_PASSWORD or answer the prompt`, { usage: false });
+      throw new CliError('PASSWORD_IN_ARGV', `--${name}: a password is never taken from the command line (other users can read it); use --password-file PATH (a file only you can read), set UCONTACT_PASSWORD, or answer the prompt`, { usage: false });
     }
     const type = known.get(name) ?? known.get(name.replace(/^no-/, ''));
     if (type === undefined) throw new CliError('USAGE', `unknown option ${arg.split('=')[0]}`, { usage: true });
     if ((type === 'string' || type === 'enum') && !arg.includes('=')) i++; // skip its value
+  }
+  if (files.length === 0) {
+    throw new CliError('USAGE', 'no FILE: give the contact file (a CSV export or dialer lines) last, e.g. ucbridge upload-base --dry-run --campaign \'Sales<-\' leads.csv', { usage: true });
   }
   if (files.length > 1) {
     const shown = files.length > 3 ? `${files.slice(0, 3).join(', ')}, …` : files.join(', ');
@@ -67,10 +71,37 @@ function checkFlags(argv: readonly string[]): void {
   }
 }
 
-/** The command's usage and examples; colours only for a terminal (citty adds them always). */
+/**
+ * The command's usage and examples, plain (citty colours them always) and fitted to `out`'s
+ * width (at most 100 columns): citty pads every option line to the widest and never wraps, so
+ * each description is wrapped here under its own column.
+ */
 async function usageOf(out: TextOut): Promise<string> {
   const text = `${await renderUsage(uploadBaseCommand, { meta: { name: 'ucbridge' } })}\n\n${UPLOAD_BASE_EXAMPLES}`;
-  return out.isTTY === true ? text : text.replace(/\u001b\[[0-9;]*m/g, '');
+  const width = Math.min(out.columns ?? 100, 100);
+  return text
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((line) => wrapOptionLine(line.trimEnd(), width))
+    .join('\n');
+}
+
+/** `  --flag=<X>    a long description…` wrapped at `width`, continuations under the description. */
+function wrapOptionLine(line: string, width: number): string {
+  const option = /^(\s+-\S+(?: \S+)*\s{3,})(.*)$/.exec(line);
+  if (option === null || line.length <= width) return line;
+  const indent = option[1]!.length;
+  const room = Math.max(width - indent, 30);
+  const lines: string[] = [];
+  let current = '';
+  for (const word of option[2]!.split(' ')) {
+    if (current !== '' && current.length + 1 + word.length > room) {
+      lines.push(current);
+      current = word;
+    } else current = current === '' ? word : `${current} ${word}`;
+  }
+  lines.push(current);
+  return `${option[1]}${lines.join(`\n${' '.repeat(indent)}`)}`;
 }
 
 /**
@@ -103,18 +134,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       else io.stderr.write(`${e.message}${e.usage ? ` (see ucbridge ${command === 'upload-base' ? 'upload-base ' : ''}--help)` : ''}\n`);
       return EXIT.USAGE;
     }
-    const interrupted = interruptOf(io.signal);
-    if (isIntegraError(error)) {
-      const exit = exitCodeOf(error, io.signal);
-      const message = interrupted !== undefined && error.code === 'ABORTED' ? formatMessage('ABORTED', `${interruptText(interrupted)} before anything was sent; no session was left open`) : error.message;
-      if (json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: exit, ...error.toJSON(), message })}\n`);
+    // a signal before the report (while the file was checked): the report's code, told the same way
+    const interrupted = interruptOfRun(io.signal, error);
+    if (interrupted !== undefined) {
+      const exit = interruptExitCode(interrupted);
+      const message = formatMessage('INTERRUPTED', `${interruptText(interrupted)} before anything was sent: nothing was sent and no session was opened; run the same command again`);
+      if (json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: exit, code: 'INTERRUPTED', message, interrupted, session: { opened: false, ended: false } })}\n`);
       else io.stderr.write(`${message}\n`);
       return exit;
     }
-    // Ctrl-C inside the password prompt
-    if ((error as { name?: unknown })?.name === 'ExitPromptError' || (error as { name?: unknown })?.name === 'AbortPromptError') {
-      io.stderr.write(`${formatMessage('ABORTED', 'interrupted')}\n`);
-      return EXIT.SIGINT;
+    if (isIntegraError(error)) {
+      const exit = exitCodeOf(error, io.signal);
+      if (json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode: exit, ...error.toJSON() })}\n`);
+      else io.stderr.write(`${error.message}\n`);
+      return exit;
     }
     // anything else is a bug: show its stack
     io.stderr.write(`${formatMessage('BUG', 'unexpected error, please report it')}\n${(error as Error)?.stack ?? String(error)}\n`);

@@ -5,7 +5,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { formatMessage } from '../errors.js';
-import { CliError } from './cli-error.js';
+import { CliError, systemErrorText } from './cli-error.js';
+import { Interrupt } from './interrupt.js';
 import type { CliIo } from './io.js';
 import { PASSWORD_ENV, type UploadBaseArgs } from './upload-base-args.js';
 
@@ -21,7 +22,7 @@ export async function getPassword(args: UploadBaseArgs, io: CliIo, signal: Abort
         io.stderr.write(`${formatMessage('PASSWORD_FILE_READABLE', `${args.passwordFile} can be read by other users; chmod 600 ${args.passwordFile}`)}\n`);
       }
     } catch (error) {
-      throw new CliError('NO_PASSWORD', `cannot read the password file ${args.passwordFile} (${(error as { code?: string }).code ?? 'error'})`);
+      throw new CliError('NO_PASSWORD', `cannot read the password file ${args.passwordFile} (${systemErrorText((error as { code?: string }).code ?? 'error')})`);
     }
     // Windows Notepad saves with a byte order mark and CRLF: neither is part of the password
     const password = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)[0] ?? '';
@@ -42,7 +43,13 @@ export async function getPassword(args: UploadBaseArgs, io: CliIo, signal: Abort
 
 async function defaultPrompt(message: string, signal: AbortSignal): Promise<string> {
   const { default: password } = await import('@inquirer/password');
-  // on stderr, so stdout stays clean for --json; no mask: nothing is echoed
-  return password({ message }, { output: process.stderr, signal });
+  try {
+    // on stderr, so stdout stays clean for --json; no mask: nothing is echoed
+    return await password({ message }, { output: process.stderr, signal });
+  } catch (error) {
+    // Ctrl-C typed into the prompt reaches it as a key, not as SIGINT: stop as SIGINT does
+    if ((error as { name?: unknown }).name === 'ExitPromptError') throw new Interrupt('SIGINT');
+    throw error;
+  }
 }
 

@@ -48,12 +48,14 @@ function barProgress(out: TextOut): Progress {
   let phase: 'none' | 'read' | 'upload' = 'none';
   return {
     reading(_rows, bytesRead, size) {
-      const mb = (n: number): number => Math.round(n / 1e5) / 10;
+      // KB under 1 MB (a small file read "0/0 MB"), as the report's sizes
+      const [unit, per] = size < 1e6 ? ['KB', 1e3] : ['MB', 1e6];
+      const scaled = (n: number): number => Math.round((n / per) * 10) / 10;
       if (phase !== 'read') {
-        bar.start(mb(size), 0, { task: 'checking', unit: 'MB' });
+        bar.start(scaled(size), 0, { task: 'checking', unit });
         phase = 'read';
       }
-      bar.update(mb(bytesRead));
+      bar.update(scaled(bytesRead));
     },
     uploading(part, parts, filename) {
       if (phase !== 'upload') {

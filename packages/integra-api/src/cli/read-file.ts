@@ -11,13 +11,14 @@
  * a table of every phone at once would not be flat memory), once leaving them out, so the parts
  * it hashes are the parts the second pass sends.
  */
-import { IntegraError } from '../errors.js';
-import { DialerBaseBuilder, type StreamedPart } from '../dialer/builder.js';
+import { DialerBaseBuilder, tooLongPartName, type StreamedPart } from '../dialer/builder.js';
+import { MAX_FILENAME_LENGTH, checkCampaign } from '../dialer/rules.js';
+import { CliError } from './cli-error.js';
 import type { DialerBase } from '../dialer/types.js';
 import type { ColumnChoices } from './columns.js';
 import { ContactRows, withPhoneHints } from './contact-rows.js';
 import { readCsvRows } from './csv-rows.js';
-import { detectDelimiter, detectFormat, readHead, type Delimiter, type FileFormat } from './detect.js';
+import { detectDelimiter, detectFormat, notText, readHead, type Delimiter, type FileFormat } from './detect.js';
 import { chooseEncoding, type EncodingChoice, type EncodingOption, type EncodingProblem } from './encoding.js';
 import type { ReadingReport } from './reading-report.js';
 
@@ -89,6 +90,8 @@ export interface PreparedFile {
  */
 export async function prepareFile(options: PrepareFileOptions): Promise<PreparedFile> {
   const again = options.secondPass;
+  const binary = again === undefined ? await notText(options.path) : undefined;
+  if (binary !== undefined) throw new CliError('INVALID_FILE', `${options.path} is ${binary.what}, not a CSV or dialer-line text file: ${binary.fix}`);
   // a second pass reads exactly as the first did: same encoding, format and delimiter
   const { choice, problems: encodingProblems } = again === undefined ? await chooseEncoding(options.path, options.encoding ?? 'auto') : { choice: again.encoding, problems: [] };
   if (again !== undefined || options.dedupe !== true || encodingProblems.length > 0) return readOnce(options, choice, encodingProblems, again?.leaveOut);
@@ -109,7 +112,11 @@ async function readOnce(options: PrepareFileOptions, choice: EncodingChoice, enc
   const delimiter: Delimiter = format === 'lines' ? ';' : (again?.delimiter ?? options.delimiter ?? detectDelimiter(head.firstLine));
   let campaign = options.campaign;
   if (campaign === undefined && format === 'lines') campaign = head.firstLine.split(';')[0];
-  if (campaign === undefined) throw new IntegraError('INVALID_ARGUMENT', '--campaign is required for a CSV file');
+  if (campaign === undefined) throw new CliError('USAGE', "--campaign is required for a CSV file: give the dialer campaign, quoted, e.g. --campaign 'Sales<-'", { usage: true });
+  const campaignReason = options.campaign === undefined ? checkCampaign(campaign) : undefined;
+  if (campaignReason !== undefined) {
+    throw new CliError('INVALID_FILE', `${options.path} line 1: the campaign ${JSON.stringify(campaign)} cannot be uploaded (${campaignReason}): correct the campaign at the start of every line`);
+  }
   // complete parts wait here for the end of the chunk that completed them
   const waiting: StreamedPart[] = [];
   const handOver = async (): Promise<void> => {
@@ -180,8 +187,25 @@ async function readOnce(options: PrepareFileOptions, choice: EncodingChoice, enc
     duplicates: rows.duplicates,
     normalizedPhones: rows.normalizedPhones,
   };
+  checkPartNames(builder);
   const base = withPhoneHints(builder.finish(), options.normalizePhones ?? false);
   await handOver();
   const secondPass: SecondPass = { encoding: choice, format, delimiter, leaveOut: rows.leftOut() };
   return { base, format, delimiter, rows: rows.rows, reading, secondPass };
+}
+
+/**
+ * Refuses an upload name too long for its part names (the builder's rule) in the CLI's words,
+ * with two fixes that work: a name short enough for this many parts, or one part.
+ */
+function checkPartNames(builder: DialerBaseBuilder): void {
+  const count = Math.ceil(builder.contacts / builder.maxLines);
+  const longest = tooLongPartName(builder.filename, count);
+  if (longest === undefined) return;
+  const room = MAX_FILENAME_LENGTH - (longest.length - builder.filename.length);
+  throw new CliError(
+    'USAGE',
+    `the upload name ${builder.filename} is too long for ${count} parts (${longest} has more than ${MAX_FILENAME_LENGTH} characters): give a --filename of at most ${room} characters, e.g. --filename ${builder.filename.slice(0, room)}, or send one part with --max-lines ${builder.contacts}`,
+    { usage: true },
+  );
 }

@@ -39,6 +39,8 @@ export interface RunReport extends UploadReport {
   session: { opened: boolean; ended: boolean };
   /** The journal file used. */
   journal: string;
+  /** What each request may take, as `--timeout` writes it (`30s`, `1500ms`, `2m`, `none`). */
+  timeout: string;
   /** Set when a signal or a closed pipe stopped the run. */
   interrupted?: InterruptCause;
   warning?: string;
@@ -83,5 +85,5 @@ export function reportText(report: RunReport): string {
   const unknownHint = report.unknown.some((p) => !p.skipped)
     ? 'parts marked unknown were sent and no answer came: they may be on the platform. Check it, then run the same command with --resend-unknown (they are not there) or --skip-unknown (they are)\n'
     : '';
-  return `${head}${lines}${fileText(report.file)}session: ${session}\njournal: ${report.journal}\n${unknownHint}`;
+  return `${head}${lines}${fileText(report.file)}session: ${session}\njournal: ${report.journal}\ntimeout: ${report.timeout} per request (--timeout)\n${unknownHint}`;
 }

@@ -125,10 +125,16 @@ describe('case 4: a re-run after a failed part', () => {
     const changed = await run(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '50', csv]);
     expect(changed.code).toBe(1);
     expect(changed.stderr).toContain('UPLOAD_CHANGED: nothing was sent');
-    expect(changed.stderr).toContain('Run it with the same file and --max-lines to finish it, or give this one another --filename');
+    expect(changed.stderr).toContain('its split (--max-lines) changed');
+    expect(changed.stderr).toContain('To finish that upload, run it again with the list and --max-lines it had; to load this list as a new upload, give it another name, e.g. --filename leads_2');
+    expect(changed.stderr).not.toMatch(/maxLines|onUnknown|file name/);
     expect(sim.uploads).toHaveLength(2);
     expect((await upload()).code).toBe(0);
     expectEveryPartOnce();
+    // the other hint, followed: the list as a new upload under the name suggested
+    const renamed = await run(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '50', '--filename', 'leads_2', csv]);
+    expect(renamed.code).toBe(0);
+    expect(sim.uploads.filter((u) => u.filename.startsWith('leads_2_')).map((u) => u.filename)).toEqual(['leads_2_part01', 'leads_2_part02']);
   });
 
   it('--journal PATH keeps the journal where it is told', async () => {
@@ -180,7 +186,7 @@ describe('case 11 and CLI manners', () => {
     for (const bad of ['0', '-5', '25d', '2147483648', 'soon']) {
       const r = await upload('--timeout', bad);
       expect(r.code, bad).toBe(1);
-      expect(r.stderr, bad).toContain('--timeout takes a time such as 90s');
+      expect(r.stderr, bad).toContain(`ucbridge USAGE: --timeout ${JSON.stringify(bad)} is not a duration: give seconds (--timeout 90), or a number with ms, s or m (--timeout 1500ms, --timeout 90s, --timeout 2m)`);
     }
     expect(sim.requests).toHaveLength(0);
   });

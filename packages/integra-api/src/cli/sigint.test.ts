@@ -36,7 +36,7 @@ it('Ctrl-C (SIGINT) during an upload ends the session and exits 130', async () =
   run.child.kill('SIGINT');
 
   expect(await run.exited).toBe(130);
-  expect(run.stderr()).toContain('interrupted by SIGINT: stopped sending; the session (if one was open) was ended');
+  expect(run.stderr()).toContain('ucbridge INTERRUPTED: interrupted by SIGINT: stopped sending; the session was ended. The report says where each part stands and what to run next');
   expect(run.stdout()).toContain('unknown   leads (2 contacts, lines 2–3)');
   expect(run.stdout()).toContain('session: ended');
   expect(sim.sessions).toHaveLength(1);

@@ -6,11 +6,17 @@ import { basename, extname } from 'node:path';
 import { defineCommand, type ArgsDef } from 'citty';
 import { DEFAULT_MAX_LINES } from '../dialer/builder.js';
 import { CliError } from './cli-error.js';
-import { checkMap, parseMap, type ColumnChoices, type MapEntry } from './columns.js';
+import { checkMap, parseMap, shellWord, type ColumnChoices, type MapEntry } from './columns.js';
+import { FORBIDDEN_CLASS, codePointName } from '../dialer/characters.js';
 import type { Delimiter } from './detect.js';
 import { ENCODING_OPTIONS, type EncodingOption } from './encoding.js';
 import { EXIT_CODE_TEXT } from './exit-codes.js';
-import { parseDuration } from './duration.js';
+import { durationOption } from './duration.js';
+import { checkCampaign, checkFilename } from '../dialer/rules.js';
+import { isIntegraError } from '../errors.js';
+import { normalizeBaseUrl } from '../url.js';
+import { checkUser } from '../auth.js';
+import { DEFAULT_TIMEOUT_MS } from '../session.js';
 
 /** The environment variable holding the password. */
 export const PASSWORD_ENV = 'UCONTACT_PASSWORD';
@@ -32,14 +38,14 @@ export const uploadBaseArgs = {
   'normalize-phones': { type: 'boolean', description: "remove spaces, dashes, dots, parentheses and Excel's ' and =\"…\" from phones before checking them" },
   dedupe: { type: 'boolean', description: 'leave out rows whose phone an earlier row has (duplicates are always reported)' },
   'max-lines': { type: 'string', description: `most contacts per upload; more go in parts NAME_part01, NAME_part02… (default ${DEFAULT_MAX_LINES})`, valueHint: 'N' },
-  format: { type: 'enum', options: ['auto', 'csv', 'lines'], description: 'file kind (default auto: a first line campaign;phone;… means dialer lines)' },
+  format: { type: 'string', description: 'file kind: auto, csv or lines (default auto: a first line campaign;phone;… means dialer lines)', valueHint: 'auto|csv|lines' },
   encoding: {
     type: 'string',
     valueHint: 'NAME',
-    description: `${ENCODING_OPTIONS.join(', ')} (default auto: the byte order mark, else UTF-8 when valid, else windows-1252; latin1 reads as windows-1252, as in browsers)`,
+    description: `${ENCODING_OPTIONS.join(', ')} (default auto: byte order mark, else UTF-8 if valid, else windows-1252)`,
   },
   json: { type: 'boolean', description: 'print one JSON document on stdout (result or error), no progress' },
-  timeout: { type: 'string', description: 'time for each request: 90s, 2m, 45000 (ms) or none (default 30s); on a timeout the report says whether the part was sent', valueHint: 'TIME' },
+  timeout: { type: 'string', description: 'time for each request: seconds (90), or 1500ms, 90s, 2m, or none (default 30s); on a timeout the report says whether the part was sent', valueHint: 'DURATION' },
   journal: { type: 'string', description: `file recording each part's outcome, so a re-run sends only what is missing (default ${JOURNAL_DEFAULT_TEXT})`, valueHint: 'PATH' },
   'resend-unknown': { type: 'boolean', description: 'send again the parts whose outcome is unknown (you checked: the platform does not have them)' },
   'skip-unknown': { type: 'boolean', description: 'never send the parts whose outcome is unknown (you checked: the platform has them)' },
@@ -53,15 +59,18 @@ export const UPLOAD_BASE_EXAMPLES = `EXAMPLES
   ucbridge upload-base --campaign 'Sales<-' --dry-run leads.csv
 
   # upload it (asks for the password; or set ${PASSWORD_ENV})
-  ucbridge upload-base --url https://acme.ucontactcloud.com --user api --campaign 'Sales<-' leads.csv
+  ucbridge upload-base --url https://acme.ucontactcloud.com --user api --campaign 'Sales<-' \\
+    leads.csv
 
   # semicolon CSV whose phone column is "Tel" and alternatives "Otros", 20000 per part, JSON out
   ucbridge upload-base --url https://acme.ucontactcloud.com --user api --campaign 'Sales<-' \\
     --delimiter ';' --map phone=Tel,altPhones=Otros --max-lines 20000 --json leads_2026_11.csv
 
-  # from cron: password from a file, one upload name per day; a re-run after a failure sends only what is missing
-  ucbridge upload-base --url https://acme.ucontactcloud.com --user api --password-file ~/.ucontact-pw \\
-    --campaign 'Sales<-' --timeout 2m --filename "leads_$(date +%F)" --json leads.csv
+  # from cron: password from a file, each request at most 2 minutes, one upload name per day;
+  # a re-run after a failure sends only what is missing
+  ucbridge upload-base --url https://acme.ucontactcloud.com --user api \\
+    --password-file ~/.ucontact-pw --campaign 'Sales<-' --timeout 2m \\
+    --filename "leads_$(date +%F)" --json leads.csv
 
   # an Outlook export: the mobile is the phone, names become variables, the e-mail is left out
   ucbridge upload-base --campaign 'Sales<-' --dry-run --map 'phone=Mobile Phone' \\
@@ -100,8 +109,8 @@ export interface UploadBaseArgs {
   normalizePhones: boolean;
   dedupe: boolean;
   json: boolean;
-  /** Milliseconds per request (`Infinity`: none). @default the library's (30 s) */
-  timeoutMs?: number;
+  /** Milliseconds per request (`Infinity`: none), from `--timeout`. @default the library's (30 s) */
+  timeoutMs: number;
   /** @default defaultJournalPath() */
   journal?: string;
   onUnknown: 'stop' | 'resend' | 'skip';
@@ -146,6 +155,7 @@ export function checkArgs(raw: Record<string, unknown>, argv: readonly string[] 
     normalizePhones: raw['normalize-phones'] === true || raw['normalizePhones'] === true,
     dedupe: raw['dedupe'] === true,
     json: raw['json'] === true,
+    timeoutMs: DEFAULT_TIMEOUT_MS,
     onUnknown: 'stop',
   };
   for (const name of ['url', 'user', 'campaign', 'filename', 'journal'] as const) {
@@ -155,11 +165,8 @@ export function checkArgs(raw: Record<string, unknown>, argv: readonly string[] 
   const passwordFile = str('password-file');
   if (passwordFile !== undefined) args.passwordFile = passwordFile;
   const timeout = str('timeout');
-  if (timeout !== undefined) {
-    const ms = parseDuration(timeout);
-    if (ms === undefined) throw usage(`--timeout takes a time such as 90s, 2m, 45000 (milliseconds) or none, up to 24 days (got ${JSON.stringify(timeout)})`);
-    args.timeoutMs = ms;
-  }
+  if (timeout !== undefined) args.timeoutMs = durationOption('timeout', timeout);
+  checkNames(args);
   const resend = raw['resend-unknown'] === true || raw['resendUnknown'] === true;
   const skip = raw['skip-unknown'] === true || raw['skipUnknown'] === true;
   if (resend && skip) throw usage('choose one of --resend-unknown and --skip-unknown');
@@ -169,7 +176,7 @@ export function checkArgs(raw: Record<string, unknown>, argv: readonly string[] 
   const delimiter = str('delimiter');
   if (delimiter !== undefined) {
     const named = DELIMITERS[delimiter.toLowerCase()];
-    if (named === undefined) throw usage("--delimiter must be , ; or tab (quote ';' in the shell)");
+    if (named === undefined) throw usage(`--delimiter must be , ; or tab (got ${JSON.stringify(delimiter)}; quote ';' in the shell: --delimiter ';')`);
     args.delimiter = named;
   }
   const maps = argv.length > 0 ? repeatedValues(argv, 'map') : [str('map')].filter((m) => m !== undefined);
@@ -184,28 +191,75 @@ export function checkArgs(raw: Record<string, unknown>, argv: readonly string[] 
   }
   const maxLines = str('max-lines');
   if (maxLines !== undefined) {
-    if (!/^[0-9]{1,9}$/.test(maxLines) || Number(maxLines) < 1) throw usage('--max-lines must be a whole number ≥ 1');
+    if (!/^[0-9]{1,9}$/.test(maxLines) || Number(maxLines) < 1) throw usage(`--max-lines ${JSON.stringify(maxLines)} is not a whole number from 1 to 999999999 (e.g. --max-lines 20000)`);
     args.maxLines = Number(maxLines);
   }
   const format = str('format');
+  if (format !== undefined && format !== 'auto' && format !== 'csv' && format !== 'lines') throw usage(`--format must be auto, csv or lines (got ${JSON.stringify(format)})`);
   if (format === 'csv' || format === 'lines') args.format = format;
   const encoding = str('encoding');
   if (encoding !== undefined) {
     const option = ENCODING_ALIASES[encoding.toLowerCase()] ?? (ENCODING_OPTIONS as readonly string[]).find((o) => o === encoding.toLowerCase());
-    if (option === undefined) throw usage(`--encoding must be one of ${ENCODING_OPTIONS.join(', ')}`);
+    if (option === undefined) throw usage(`--encoding must be one of ${ENCODING_OPTIONS.join(', ')} (got ${JSON.stringify(encoding)})`);
     args.encoding = option as EncodingOption;
   }
   return args;
 }
 
-/** The upload name derived from the file's name: `leads 2026-11.csv` → `leads_2026-11`. */
-export function filenameFromPath(path: string): string {
-  const stem = basename(path, extname(path)).replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '');
-  // keep room for `_part01`
-  const name = stem.slice(0, 43);
-  if (name === '' || /^[Rr]/.test(name)) {
-    throw new CliError('USAGE', `cannot make an upload name from ${JSON.stringify(basename(path))} (names may not start with R): pass --filename`, { usage: true });
+/**
+ * `--url`, `--user`, `--campaign` and `--filename` checked by the library's own rules before the
+ * file is read, each refusal said of the option and its value (the library says `baseUrl`, `campaign`).
+ */
+function checkNames(args: UploadBaseArgs): void {
+  // the value is shown (invisible characters as <U+2028>), except a URL's: a mistyped one may hold a pasted secret
+  const refuse = (option: string, value: string | undefined, reason: string, fix: string): CliError =>
+    new CliError('USAGE', `--${option}${value === undefined ? '' : ` ${JSON.stringify(visible(value))}`}: ${reason.replace(/^(?:baseUrl|campaign|filename) /, '')}; ${fix}`, { usage: true });
+  if (args.url !== undefined) {
+    try {
+      normalizeBaseUrl(args.url);
+    } catch (error) {
+      // INSECURE_URL keeps its own code and advice (use https://)
+      if (!isIntegraError(error) || error.code !== 'INVALID_ARGUMENT') throw error;
+      const reason = error.message.replace(/^ucbridge [A-Z_]+: /, '').replace(/; pass user and password to login\(\)$/, '');
+      throw refuse('url', undefined, reason, 'give the instance\'s address alone, e.g. --url https://acme.ucontactcloud.com (the user goes in --user, the password in --password-file or UCONTACT_PASSWORD)');
+    }
   }
-  return name;
+  const userReason = args.user === undefined ? undefined : checkUser(args.user);
+  if (userReason !== undefined) throw refuse('user', args.user!, userReason, `give the API user's name alone, e.g. --user ${shellWord(args.user!.replace(/[\u0000-\u001f]/g, '').trim() || 'api')}`);
+  const campaignReason = args.campaign === undefined ? undefined : checkCampaign(args.campaign);
+  if (campaignReason !== undefined) {
+    // the campaign without what made it fail, when that is a campaign name; else the form of one
+    const cleaned = args.campaign!.replace(FORBIDDEN_GLOBAL, '').replaceAll(';', '').trim();
+    const example = checkCampaign(cleaned) === undefined ? shellWord(cleaned) : "'Sales<-'";
+    throw refuse('campaign', args.campaign!, campaignReason, `give the dialer campaign's name exactly, quoted, e.g. --campaign ${example}`);
+  }
+  const filenameReason = args.filename === undefined ? undefined : checkFilename(args.filename);
+  if (filenameReason !== undefined) throw refuse('filename', args.filename!, filenameReason, `give ≤ 50 of A-Z a-z 0-9 _ - not starting with R, e.g. --filename ${suggestedFilename(args.filename!)}`);
 }
 
+const FORBIDDEN_GLOBAL = new RegExp(`[${FORBIDDEN_CLASS}]`, 'g');
+
+/** `text` with each forbidden (invisible, control) character written as `<U+2028>`. */
+function visible(text: string): string {
+  return text.replace(FORBIDDEN_GLOBAL, (c) => `<${codePointName(c.codePointAt(0)!)}>`);
+}
+
+/** `text` as upload-name characters: `leads 2026-11` → `leads_2026-11`, cut to 43 (room for `_part01`). */
+function nameCharacters(text: string): string {
+  return text.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 43);
+}
+
+/** A valid upload name close to `text`, for advice: `Report 2026` → `base_Report_2026`. */
+export function suggestedFilename(text: string): string {
+  const name = nameCharacters(text);
+  if (name === '') return `base_${new Date().toISOString().slice(0, 10)}`;
+  return /^[Rr]/.test(name) ? `base_${name}`.slice(0, 43) : name;
+}
+
+/** The upload name derived from the file's name: `leads 2026-11.csv` → `leads_2026-11`. */
+export function filenameFromPath(path: string): string {
+  const stem = basename(path, extname(path));
+  const name = nameCharacters(stem);
+  if (name !== '' && !/^[Rr]/.test(name)) return name;
+  throw new CliError('USAGE', `cannot make an upload name from ${JSON.stringify(basename(path))} (names hold A-Z a-z 0-9 _ - and may not start with R): give one, e.g. --filename ${suggestedFilename(stem)}`, { usage: true });
+}

@@ -17,10 +17,12 @@ import { createUploadBodyEncoder } from '../dialer/upload-body.js';
 import { UploadRun, type PlannedPart } from '../dialer/upload-run.js';
 import type { DialerBase } from '../dialer/types.js';
 import { createFileJournal, defaultJournalPath } from '../journal-file.js';
-import { lockJournal } from './journal-lock.js';
-import { CliError } from './cli-error.js';
+import { lockJournal, lockUpload } from './locks.js';
+import { CliError, systemErrorText } from './cli-error.js';
+import { formatDuration } from './duration.js';
 import { EXIT, interruptExitCode, runExitCode } from './exit-codes.js';
-import { interruptOf, interruptText } from './interrupt.js';
+import { describeFailure } from './failure-message.js';
+import { interruptOf, interruptOfRun } from './interrupt.js';
 import { isOpen, type CliIo } from './io.js';
 import { getPassword } from './password.js';
 import { filenameFromPath, type UploadBaseArgs } from './upload-base-args.js';
@@ -28,11 +30,16 @@ import { createProgress } from './progress.js';
 import { prepareFile, type PrepareFileOptions, type PreparedFile } from './read-file.js';
 import { count, fileFacts, fileText, formatSize, reportText, type RunReport } from './report.js';
 
-/** One line of text per problem, and a count. */
+/** `ucbridge INVALID_CONTACTS: leads.csv: 3 problems, nothing was uploaded` (text and JSON alike). */
+function problemHead(file: string, base: DialerBase): string {
+  return formatMessage('INVALID_CONTACTS', `${file}: ${count(base.problemCount, 'problem')}, nothing was uploaded`);
+}
+
+/** The head line, one line of text per problem, and a count. */
 function problemReport(file: string, base: DialerBase): string {
   const lines = base.problems.map((p) => `  ${formatProblem(p)}\n`).join('');
   const more = base.problemCount > base.problems.length ? `  … and ${base.problemCount - base.problems.length} more (the first ${base.problems.length} are listed)\n` : '';
-  return `${formatMessage('INVALID_CONTACTS', file)}: ${base.problemCount} problem${base.problemCount === 1 ? '' : 's'}, nothing was uploaded\n${lines}${more}`;
+  return `${problemHead(file, base)}\n${lines}${more}`;
 }
 
 /** Runs the command with checked args; resolves with the exit code. */
@@ -79,7 +86,7 @@ export async function runUploadBase(args: UploadBaseArgs, io: CliIo): Promise<nu
     base.parts.map((p, i) => ({ filename: p.filename, cant: p.cant, bytes: p.bytes, bodyBytes: (partFacts[i]?.bodyBytes ?? 0) + p.filename.length - filename.length, ...(p.lines === undefined ? {} : { lines: p.lines }) }));
   if (base.problemCount > 0) {
     if (args.json) {
-      const message = `${base.problemCount} problems, nothing was uploaded`;
+      const message = problemHead(args.file, base);
       print(`${JSON.stringify({ ok: false, exitCode: EXIT.USAGE, code: 'INVALID_CONTACTS', message, file, rows: prepared.rows, contacts: base.contacts, ...(args.dryRun ? { parts: dryParts() } : {}), problemCount: base.problemCount, problems: base.problems })}\n`);
     } else io.stderr.write(problemReport(args.file, base) + fileText(file));
     return EXIT.USAGE;
@@ -105,7 +112,7 @@ async function readFileOrExplain(path: string, options: PrepareFileOptions): Pro
     return await prepareFile(options);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new CliError('FILE_UNREADABLE', `cannot read ${path} (${code})`);
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new CliError('FILE_UNREADABLE', `cannot read ${path} (${systemErrorText(code)})`);
     throw error;
   }
 }
@@ -125,12 +132,18 @@ interface UploadContext {
 
 /** Journal, login, pass 2 with sending, logout, report. */
 async function upload(context: UploadContext): Promise<number> {
-  const path = context.args.journal ?? defaultJournalPath(context.io.env);
-  const release = lockJournal(path);
+  const { args, io, base, baseUrl } = context;
+  const path = args.journal ?? defaultJournalPath(io.env);
+  const releaseJournal = lockJournal(path);
   try {
-    return await uploadWithJournal(context, path);
+    const releaseUpload = lockUpload({ baseUrl, campaign: base.campaign, filename: base.filename }, path, io.env);
+    try {
+      return await uploadWithJournal(context, path);
+    } finally {
+      releaseUpload();
+    }
   } finally {
-    release();
+    releaseJournal();
   }
 }
 
@@ -153,12 +166,15 @@ async function uploadWithJournal(context: UploadContext, path: string): Promise<
   }
   progress.stop();
   failure = explainIoFailure(failure, journal.path, args.file!);
-  // whatever a failure outside a part (login, reading pass 2) left unsettled was not sent
-  if (failure !== undefined && !(failure instanceof UploadBaseError)) run.stop('NOT_SENT', 'not sent');
+  // whatever a failure outside a part (a signal, the login, reading pass 2) left unsettled was not sent
+  const interrupted = interruptOfRun(signal, failure);
+  if (failure !== undefined && !(failure instanceof UploadBaseError)) {
+    if (interrupted === undefined) run.stop('NOT_SENT', 'not sent');
+    else run.stop('INTERRUPTED', session.opened ? 'not sent: interrupted' : 'not sent: interrupted before the login');
+  }
   const parts = run.report();
-  const interrupted = interruptOf(signal);
   const exitCode = runExitCode(parts, interrupted, isIntegraError(failure) || failure instanceof CliError ? failure.code : undefined);
-  const error = failure === undefined || exitCode === EXIT.OK ? undefined : describeFailure(failure, interrupted);
+  const error = failure === undefined || exitCode === EXIT.OK ? undefined : describeFailure(failure, interrupted, args, session);
   const result: RunReport = {
     ok: exitCode === EXIT.OK,
     exitCode,
@@ -172,6 +188,7 @@ async function uploadWithJournal(context: UploadContext, path: string): Promise<
     notSent: parts.notSent,
     session,
     journal: journal.path,
+    timeout: formatDuration(args.timeoutMs),
     ...(interrupted === undefined ? {} : { interrupted }),
     ...(warning === undefined ? {} : { warning: exitCode === EXIT.OK ? `${warning} (the upload itself succeeded)` : warning }),
   };
@@ -196,7 +213,7 @@ async function planWithJournal(run: UploadRun, context: UploadContext, path: str
     if (isIntegraError(error)) throw error;
     const code = (error as { code?: unknown }).code;
     const why = typeof code === 'string' ? code : (error as Error).message;
-    throw new CliError('JOURNAL_UNUSABLE', `cannot use the journal ${path} (${why}); nothing was sent and no session opened: make it a file this user can read and append to (another --journal PATH would hold no record of earlier runs)`);
+    throw new CliError('JOURNAL_UNUSABLE', `cannot use the journal ${path} (${systemErrorText(why)}); nothing was sent and no session opened: make it a file this user can read and append to (another --journal PATH would hold no record of earlier runs)`);
   }
 }
 
@@ -209,9 +226,9 @@ function explainIoFailure(failure: unknown, journalPath: string, filePath: strin
   const { code, path } = failure as { code?: unknown; path?: unknown };
   if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return failure;
   if (path === journalPath) {
-    return new CliError('JOURNAL_UNUSABLE', `the journal ${journalPath} could not be written (${code}); nothing more was sent. The report says where each part stands; a re-run stops on a part whose answer the journal missed until you check it (--resend-unknown or --skip-unknown)`);
+    return new CliError('JOURNAL_UNUSABLE', `the journal ${journalPath} could not be written (${systemErrorText(code)}); nothing more was sent. The report says where each part stands; a re-run stops on a part whose answer the journal missed until you check it (--resend-unknown or --skip-unknown)`);
   }
-  return new CliError('FILE_CHANGED', `${filePath} could not be read again (${code}); nothing more was sent`);
+  return new CliError('FILE_CHANGED', `${filePath} could not be read again (${systemErrorText(code)}); nothing more was sent`);
 }
 
 /** Each part of pass 1 with its journal key. */
@@ -230,11 +247,14 @@ async function planParts({ base, baseUrl, partFacts }: UploadContext): Promise<P
  */
 async function sendInSession(context: UploadContext, run: UploadRun, session: RunReport['session'], password: string): Promise<{ failure?: unknown; warning?: string }> {
   const { args, baseUrl } = context;
+  const signal = context.io.signal;
+  // a signal before the login (while the password was read): no session to open, nothing sent
+  if (signal?.aborted === true) return { failure: signal.reason };
   let opened: Session;
   try {
     // no signal: a login cut short after its request could leave a session nobody can end;
     // it is bounded by the timeout, and an interrupt meanwhile ends the session right after
-    opened = await login({ baseUrl, user: args.user!, password, ...(args.timeoutMs === undefined ? {} : { timeoutMs: args.timeoutMs }) });
+    opened = await login({ baseUrl, user: args.user!, password, timeoutMs: args.timeoutMs });
   } catch (error) {
     run.stop(isIntegraError(error) ? error.code : 'LOGIN', 'not sent: no session');
     return { failure: error };
@@ -273,31 +293,13 @@ async function sendPass2(context: UploadContext, run: UploadRun, session: Sessio
     progress.uploading(part.index + 1, count, name, part.cant);
     await run.send(session, part.index, encodeBody({ ...part, filename: name }, base.campaign, session.user), {
       signal,
-      ...(args.timeoutMs === undefined ? {} : { timeoutMs: args.timeoutMs }),
+      timeoutMs: args.timeoutMs,
     });
   };
   const again = await prepareFile({ ...readOptions, secondPass: context.prepared.secondPass, onPart });
   if (again.base.problemCount > 0 || seen !== count) {
     throw new CliError('FILE_CHANGED', `${args.file} changed while it was being uploaded; nothing more was sent`);
   }
-}
-
-/** `{ code, message }` for the report. */
-function describeFailure(failure: unknown, interrupted: ReturnType<typeof interruptOf>): { code: string; message: string } {
-  if (interrupted !== undefined) {
-    return { code: 'INTERRUPTED', message: formatMessage('INTERRUPTED', `${interruptText(interrupted)}: stopped sending; the session (if one was open) was ended`) };
-  }
-  if (failure instanceof UploadBaseError && failure.code === 'OUTCOME_UNKNOWN') {
-    return {
-      code: failure.code,
-      message: formatMessage(failure.code, `nothing was sent: ${failure.report.unknown.length === 1 ? 'a part' : 'parts'} of an earlier run may already be on the platform (sent, no answer). Check the platform, then run the same command with --resend-unknown (they are not there) or --skip-unknown (they are)`),
-    };
-  }
-  if (failure instanceof UploadBaseError && failure.code === 'UPLOAD_CHANGED') {
-    return { code: failure.code, message: failure.message.replace(/Upload the same list the same way.*$/, 'Run it with the same file and --max-lines to finish it, or give this one another --filename') };
-  }
-  if (isIntegraError(failure) || failure instanceof CliError) return { code: failure.code, message: failure.message };
-  throw failure;
 }
 
 /** Exit code for a library error outside an upload's report: 1 for the user's input, 3 for a refused login, 128+n for an interrupt, else 2. */

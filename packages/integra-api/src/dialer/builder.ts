@@ -78,6 +78,15 @@ export function partName(filename: string, index: number, count: number): string
 }
 
 /**
+ * The longest part name of an upload `filename` in `count` parts when it is longer than the
+ * platform takes (50 characters), else `undefined`: the one rule behind `finish()`'s refusal.
+ */
+export function tooLongPartName(filename: string, count: number): string | undefined {
+  const longest = partName(filename, count - 1, count);
+  return longest.length > MAX_FILENAME_LENGTH ? longest : undefined;
+}
+
+/**
  * Validates and encodes contacts as they come: `add()` each, then `finish()`. Use it to
  * stream a file (the CLI does); {@link uploadBase} uses it for arrays and iterables.
  *
@@ -133,6 +142,11 @@ export class DialerBaseBuilder {
   /** Contacts given so far. */
   get seen(): number {
     return this.seenCount;
+  }
+
+  /** Valid contacts so far (each has its line in a part). */
+  get contacts(): number {
+    return this.validCount;
   }
 
   /** Problems found so far. */
@@ -201,8 +215,8 @@ export class DialerBaseBuilder {
     }
     const count = this.parts.length;
     const names = this.parts.map((_, i) => partName(this.filename, i, count));
-    const longest = names.at(-1) ?? '';
-    if (longest.length > MAX_FILENAME_LENGTH) {
+    const longest = count === 0 ? undefined : tooLongPartName(this.filename, count);
+    if (longest !== undefined) {
       throw new IntegraError(
         'INVALID_ARGUMENT',
         `filename ${this.filename} is too long to split into ${count} parts (${longest} has more than ${MAX_FILENAME_LENGTH} characters): use a shorter name or a larger maxLines`,
