@@ -49,5 +49,11 @@ export const CAPS = { client: 1900, host: 2500 };
 // Branch origins (a pattern over a shared domain, *.github.io / *.co.uk / *.ucontactcloud.com, refused unless
 // opted in): host 8,489 -> 9,202 B by Node's zlib (size-budget.test.ts): the shared-domain list ~290 B, the
 // country second-level rule ~70 B, the message naming the entry, why and both fixes ~55 B; client 4,722 -> 4,757 B.
+// Issue 15 (the first calls ride the handshake: the first HELLO carries them, the form runs them and says which in
+// WELCOME.taken; retries name their handshake; a failed disposition carries what was sent), with branch origins and
+// the CLI fixes merged: client 4,757 -> 5,086 B (+329: carrying the calls and telling their fate ~230, handshake ids
+// that keep 0.2 forms working ~45, error.disposition ~40), host 9,202 -> 9,565 B (+363: taking the carried calls once
+// per form window, ignoring retries of a welcomed handshake, checking requests / expires / handshake). Node's zlib,
+// level 9, after `pnpm run build`.
 /** The budgets `npm test` enforces (bytes, gzip -9 of the built IIFE). */
-export const BUDGETS = { client: 4800, host: 9300 };
+export const BUDGETS = { client: 5100, host: 9600 };
