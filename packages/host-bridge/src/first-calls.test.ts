@@ -137,3 +137,17 @@ describe('the first calls ride the HELLO', () => {
     expect(uc.fn).not.toHaveBeenCalled();
   });
 });
+
+describe('the first calls ride the HELLO: what breaks it', () => {
+  it('two copies, the first refuses the origin: the second runs none of the calls (the client reads the REFUSED as "not done")', async () => {
+    const { uc, crm, post, win } = setup({ allowedOrigins: 'https://other.example' });
+    bridges.push(createHostBridge({ allowedOrigins: CRM, window: win }));
+    post(hello('h1', [request('1')]));
+    const [refused, welcome] = crm.posted;
+    expect(refused!.message).toMatchObject({ type: 'REFUSED', code: 'ORIGIN_NOT_ALLOWED' });
+    ports.push(welcome!.port!);
+    expect(welcome!.message.taken).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(uc.fn).not.toHaveBeenCalled();
+  });
+});
