@@ -149,7 +149,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
       if (id) refuse(port, origin, id, error);
       // the client reads a REFUSED as "none of its calls was done": no other copy of ucbridge on this
       // window (listening after this one) may take them
-      if (id && isPlainObject(data) && data.requests) claim(typeof data.handshake == 'string' ? data.handshake : id);
+      if (checked.ok && (checked.value as Hello).requests) claim((checked.value as Hello).handshake!);
       return log(kind, origin, named, error);
     }
     if (!checked.ok || !scope) return; // for the type checker: refused above
