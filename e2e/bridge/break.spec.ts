@@ -1,5 +1,5 @@
 import { test } from '@playwright/test';
-import { expect, B, DOCUMENTED_ARGS, calls, openConsole, ucLog, type FormFile, type LegacyWindow } from './helpers.js';
+import { expect, B, DOCUMENTED_ARGS, calls, openConsole, ucLog, url, type CrmWindow, type FormFile, type LegacyWindow } from './helpers.js';
 
 test.describe.configure({ timeout: 60_000 });
 
@@ -14,4 +14,12 @@ test('two copies of host-bridge on one form (script tag + a bundled copy): a doc
   // both bridges ran the message (each says so), and the platform was called once
   await expect.poll(async () => (await ucLog(page)).infos.filter((line) => JSON.stringify(line).includes('ran a documented-shape DISPOSITION_CALL')).length).toBe(2);
   expect((await calls(page)).map((call) => call.args)).toEqual([DOCUMENTED_ARGS]);
+});
+
+test('two copies of host-bridge, the first refusing the CRM: a disposition made as the CRM connects is refused not-done, and never reaches the platform', async ({ page }) => {
+  const { crm } = await openConsole(page, { form: 'form-two-copies-refusing.html' as FormFile, crm: url(`${B}/crm.html`, { callAtOnce: true }) });
+  const settled = await crm.evaluate(() => (window as unknown as CrmWindow).pending);
+  expect(settled).toMatchObject({ ok: false, code: 'ORIGIN_NOT_ALLOWED', outcome: 'not-done' });
+  // both copies read the HELLO in one task, before the REFUSED went: a call the second ran is in the log by now
+  expect(await calls(page)).toEqual([]);
 });

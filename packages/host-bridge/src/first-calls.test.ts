@@ -137,3 +137,53 @@ describe('the first calls ride the HELLO', () => {
     expect(uc.fn).not.toHaveBeenCalled();
   });
 });
+
+describe('the first calls ride the HELLO: what breaks it', () => {
+  it('two copies, the first refuses the origin: the second runs none of the calls (the client reads the REFUSED as "not done")', async () => {
+    const { uc, crm, post, win } = setup({ allowedOrigins: 'https://other.example' });
+    bridges.push(createHostBridge({ allowedOrigins: CRM, window: win }));
+    post(hello('h1', [request('1')]));
+    const [refused, welcome] = crm.posted;
+    expect(refused!.message).toMatchObject({ type: 'REFUSED', code: 'ORIGIN_NOT_ALLOWED' });
+    ports.push(welcome!.port!);
+    expect(welcome!.message.taken).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(uc.fn).not.toHaveBeenCalled();
+  });
+});
+
+describe('the first calls ride the HELLO: what holds', () => {
+  it('a bridge restarted mid-handshake: the first took the disposition (DESTROYED, unknown), the second welcomes the retry running nothing, the retried disposition joins the first: one platform call', async () => {
+    const { uc, crm, post, bridge, win } = setup();
+    post(hello('h1', [request('1')]));
+    const first = crm.posted.at(-1)!.port!;
+    ports.push(first);
+    const lost = replies(first);
+    bridge.destroy();
+    expect((await lost)['1']).toMatchObject({ ok: false, error: { code: 'DESTROYED', outcome: 'unknown' } });
+    bridges.push(createHostBridge({ allowedOrigins: CRM, window: win }));
+    post({ ucbridge: 1, type: 'HELLO', id: 'h2', handshake: 'h1', versions: [1] });
+    expect(crm.posted.at(-1)!.message).toMatchObject({ type: 'WELCOME', handshake: 'h1' });
+    expect(crm.posted.at(-1)!.message).not.toHaveProperty('taken');
+    post(hello('h3', [request('1')]));
+    const second = crm.posted.at(-1)!.port!;
+    ports.push(second);
+    expect(crm.posted.at(-1)!.message.taken).toEqual(['1']);
+    const answers = replies(second);
+    uc.calls[0]!.success('saved');
+    expect((await answers)['1']).toMatchObject({ ok: true, result: 'saved' });
+    expect(uc.fn).toHaveBeenCalledOnce();
+  });
+
+  it('a HELLO carrying one id twice runs it once; the copy is refused without a reply that would settle the first', async () => {
+    const { uc, crm, post } = setup();
+    post(hello('h1', [request('1'), request('1', { ...disposition, comment: 'other' })]));
+    const port = crm.posted.at(-1)!.port!;
+    ports.push(port);
+    const answers = replies(port);
+    expect(uc.calls).toHaveLength(1);
+    uc.calls[0]!.success('saved');
+    expect((await answers)['1']).toMatchObject({ ok: true, result: 'saved' });
+    expect(uc.fn).toHaveBeenCalledOnce();
+  });
+});

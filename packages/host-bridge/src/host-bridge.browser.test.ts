@@ -107,7 +107,7 @@ describe('host bridge in Chromium with real frames', () => {
     formWin.addEventListener('message', (e) => e.data?.action && documented(e.data));
     runIn(crmWin, CRM_HELLO('h1'));
     await until(() => expect(crmWin.port).toBeInstanceOf(crmWin.MessagePort));
-    expect((crmWin as unknown as { welcome: unknown }).welcome).toEqual({ ucbridge: 1, type: 'WELCOME', replyTo: 'h1', version: 1, actions: ['CLOSE_TAB', 'DISPOSITION_CALL', 'whoAmI'], platformTimeoutMs: 30_000 });
+    expect((crmWin as unknown as { welcome: unknown }).welcome).toEqual({ ucbridge: 1, type: 'WELCOME', replyTo: 'h1', handshake: 'h1', version: 1, actions: ['CLOSE_TAB', 'DISPOSITION_CALL', 'whoAmI'], platformTimeoutMs: 30_000 });
     crmWin.port!.postMessage({ ucbridge: 1, id: 'r1', action: 'DISPOSITION_CALL', disposition });
     crmWin.port!.postMessage({ ucbridge: 1, id: 'r2', action: 'whoAmI' });
     await until(() => expect(crmWin.portInbox).toHaveLength(2));

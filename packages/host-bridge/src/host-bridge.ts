@@ -27,7 +27,7 @@ import { compileScopes } from './scopes.js';
 import { createSession, type CloseReason, type Session } from './session.js';
 import type { HostBridge, HostBridgeOptions } from './types.js';
 
-/** Where a form window keeps the HELLO ids whose first calls were taken (a registered symbol: every copy shares it). */
+/** Where a form window keeps the handshakes whose first calls a bridge answered, taken or refused (a registered symbol: every copy shares it). */
 const HANDSHAKES = Symbol.for('ucbridge.handshakes');
 
 /** How many frames up a sender may sit below the form and still be told why it is refused. */
@@ -73,7 +73,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
   const sent = <T>(to: string, message: T): T => (debug?.('sent', to, message), message);
   const log = createLog(options, debug);
   const remember = rememberDispositions(win);
-  // the HELLOs whose first calls a bridge on this window took, shared by every copy of ucbridge on it
+  // the handshakes whose first calls a bridge on this window took or refused, shared by every copy of ucbridge on it
   const handshakesTaken: Set<string> = ((win as unknown as Record<symbol, Set<string>>)[HANDSHAKES] ??= new Set());
   const warnTwice = (guid: string) =>
     console.warn(bridgeMessage('TWO_LISTENERS', `two listeners ran DISPOSITION_CALL ${guid}; it reached the platform once. Remove the documented listener or set data-legacy="false"`));
@@ -147,6 +147,9 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
               : undefined;
     if (error) {
       if (id) refuse(port, origin, id, error);
+      // the client reads a REFUSED as "none of its calls was done": no other copy of ucbridge on this
+      // window (listening after this one) may take them
+      if (checked.ok && (checked.value as Hello).requests) claim((checked.value as Hello).handshake!);
       return log(kind, origin, named, error);
     }
     if (!checked.ok || !scope) return; // for the type checker: refused above
@@ -209,11 +212,17 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
    * (two copies of ucbridge on one form both hear the HELLO: only the first takes its calls).
    */
   function takeFirstCalls({ handshake, requests, expires }: Hello): Request[] {
-    if (!requests?.length || !(Date.now() <= expires!) || handshakesTaken.has(handshake!)) return [];
-    handshakesTaken.add(handshake!);
+    if (!requests?.length || !(Date.now() <= expires!) || !claim(handshake!)) return [];
+    return requests.filter((request): request is Request => isPlainObject(request) && typeof request.id == 'string');
+  }
+
+  /** Marks a handshake's carried calls as answered on this window (taken or refused); false when they already were. */
+  function claim(handshake: string): boolean {
+    if (handshakesTaken.has(handshake)) return false;
+    handshakesTaken.add(handshake);
     // a form window lives for one CRM page or a few: the oldest ids are long expired
     if (handshakesTaken.size > 64) handshakesTaken.delete(handshakesTaken.values().next().value!);
-    return requests.filter((request): request is Request => isPlainObject(request) && typeof request.id == 'string');
+    return true;
   }
 
   const closeAll = (reason: CloseReason) => sessions.forEach((session) => session.close(reason));

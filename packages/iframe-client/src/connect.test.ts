@@ -623,3 +623,52 @@ describe('issue 15: the first calls ride the handshake', () => {
     expect(seen).toHaveLength(MAX_HELLO_REQUESTS + 3);
   });
 });
+
+describe('issue 15: what breaks the riding handshake', () => {
+  function connectNow(options: Partial<ConnectOptions> = {}) {
+    const frame = fakeFrame();
+    const host = connectToHost({ hostOrigin: HOST, window: frame.window, handshakeTimeoutMs: 60_000, ...options });
+    open.push(host);
+    frames.push(frame);
+    return { frame, host };
+  }
+
+  it('destroy() before the first HELLO goes: the call was not done, and no HELLO ever carries it', async () => {
+    const { frame, host } = connectNow();
+    const saved = host.dispositionCall(disposition);
+    host.destroy();
+    expect(await rejection(saved)).toMatchObject({ code: 'DESTROYED', outcome: 'not-done' });
+    await frame.firstHello();
+    expect(frame.hellos()).toEqual([]);
+  });
+
+  it('the page hides before the first HELLO: not done, nothing posted; after it carried the call, before the WELCOME: unknown', async () => {
+    const before = connectNow();
+    const notSent = before.host.closeTab();
+    before.frame.fire('pagehide');
+    expect(await rejection(notSent)).toMatchObject({ code: 'CONNECTION_LOST', outcome: 'not-done' });
+    await before.frame.firstHello();
+    expect(before.frame.hellos()).toEqual([]);
+
+    const after = connectNow();
+    const carried = after.host.dispositionCall(disposition);
+    await after.frame.firstHello();
+    expect(after.frame.hellos()[0]!.data.requests).toHaveLength(1);
+    after.frame.fire('pagehide');
+    expect(await rejection(carried)).toMatchObject({ code: 'CONNECTION_LOST', outcome: 'unknown' });
+  });
+
+  it('a form before 0.3 (no handshake, no taken) welcomes the HELLO that carried a call: the call goes once on its port', async () => {
+    const { frame, host } = connectNow();
+    const saved = host.closeTab();
+    await frame.firstHello();
+    const [first] = frame.hellos();
+    const { port1, port2 } = new MessageChannel();
+    const seen: string[] = [];
+    port1.onmessage = ({ data }) => (seen.push(data.id), port1.postMessage({ ucbridge: 1, replyTo: data.id, ok: true }));
+    frame.deliver({ ucbridge: 1, type: 'WELCOME', replyTo: first!.data.id, version: 1, actions: ['CLOSE_TAB'], platformTimeoutMs: 30_000 }, { ports: [port2] });
+    await expect(saved).resolves.toEqual({ confirmed: true, result: undefined });
+    expect(seen).toEqual([first!.data.requests[0].id]);
+    port1.close();
+  });
+});

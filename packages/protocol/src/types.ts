@@ -83,7 +83,8 @@ export interface Hello {
    * rides the handshake, so its answer needs no second round trip on the new port). Only in the first
    * HELLO of a handshake, and only to the parent at an exact origin (never to `'*'`). The form that
    * welcomes this HELLO runs them on the new port, as if they had come on it, and names them in
-   * `Welcome.taken`; every later HELLO of the handshake has the same `id` and carries none.
+   * `Welcome.taken`; a form that refuses it runs none of them (nor does another copy of ucbridge on the
+   * form); the handshake's retries carry none.
    */
   requests?: Request[] | undefined;
   /**
