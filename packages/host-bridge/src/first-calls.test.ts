@@ -71,6 +71,15 @@ describe('the first calls ride the HELLO', () => {
     expect(uc.fn).toHaveBeenCalledOnce();
   });
 
+  it('a copy of ucbridge before 0.3 listening first (its disposition memory, no handshake list): no copy takes carried calls, they go on the port', async () => {
+    const { uc, crm, post } = setup({}, (win) => (win[Symbol.for('ucbridge.dispositions')] = { known: new Map(), settled: new WeakSet() }));
+    post(hello('h1', [request('1')]));
+    expect(crm.posted.at(-1)!.message).toMatchObject({ type: 'WELCOME', taken: [] });
+    ports.push(crm.posted.at(-1)!.port!);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(uc.fn).not.toHaveBeenCalled();
+  });
+
   it('a HELLO read after it expired is welcomed with nothing taken, and runs nothing', async () => {
     const { uc, crm, post } = setup();
     post(hello('h1', [request('1')], Date.now() - 1));

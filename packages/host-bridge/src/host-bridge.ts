@@ -29,6 +29,10 @@ import type { HostBridge, HostBridgeOptions } from './types.js';
 
 /** Where a form window keeps the handshakes whose first calls a bridge answered, taken or refused (a registered symbol: every copy shares it). */
 const HANDSHAKES = Symbol.for('ucbridge.handshakes');
+/** Set on a form window where a copy of ucbridge before 0.3 listens first: carried calls are left to the port. */
+const OLDER_COPY_FIRST = Symbol.for('ucbridge.olderCopyFirst');
+/** Where every copy of ucbridge (0.2 on) keeps the window's disposition memory (dispositions.ts). */
+const DISPOSITIONS = Symbol.for('ucbridge.dispositions');
 
 /** How many frames up a sender may sit below the form and still be told why it is refused. */
 const NESTING = 4;
@@ -72,9 +76,14 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
   const debug = createDebugLog(options.log);
   const sent = <T>(to: string, message: T): T => (debug?.('sent', to, message), message);
   const log = createLog(options, debug);
+  const shared = win as unknown as Record<symbol, unknown>;
+  // A copy of ucbridge before 0.3 installed first on this window (its disposition memory, no handshake list)
+  // answers a HELLO without knowing what it carries, and the client may take that WELCOME first: a carried
+  // call would run here and again on its port. With an older copy first, no copy takes carried calls.
+  if (DISPOSITIONS in shared && !(HANDSHAKES in shared)) shared[OLDER_COPY_FIRST] = true;
   const remember = rememberDispositions(win);
   // the handshakes whose first calls a bridge on this window took or refused, shared by every copy of ucbridge on it
-  const handshakesTaken: Set<string> = ((win as unknown as Record<symbol, Set<string>>)[HANDSHAKES] ??= new Set());
+  const handshakesTaken = (shared[HANDSHAKES] ??= new Set()) as Set<string>;
   const warnTwice = (guid: string) =>
     console.warn(bridgeMessage('TWO_LISTENERS', `two listeners ran DISPOSITION_CALL ${guid}; it reached the platform once. Remove the documented listener or set data-legacy="false"`));
   if (!options.handlers?.dispositionCall) guardDispositionCall(win, remember, warnTwice);
@@ -218,7 +227,7 @@ export function createHostBridge(options: HostBridgeOptions): HostBridge {
 
   /** Marks a handshake's carried calls as answered on this window (taken or refused); false when they already were. */
   function claim(handshake: string): boolean {
-    if (handshakesTaken.has(handshake)) return false;
+    if (shared[OLDER_COPY_FIRST] || handshakesTaken.has(handshake)) return false;
     handshakesTaken.add(handshake);
     // a form window lives for one CRM page or a few: the oldest ids are long expired
     if (handshakesTaken.size > 64) handshakesTaken.delete(handshakesTaken.values().next().value!);
