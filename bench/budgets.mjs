@@ -56,4 +56,6 @@ export const CAPS = { client: 1900, host: 2500 };
 // per form window, ignoring retries of a welcomed handshake, checking requests / expires / handshake). Node's zlib,
 // level 9, after `pnpm run build`.
 /** The budgets `npm test` enforces (bytes, gzip -9 of the built IIFE). */
-export const BUDGETS = { client: 5100, host: 9600 };
+// Branch break-ride (a copy that refuses a HELLO claims its carried calls; with a copy before 0.3 listening first no
+// copy takes them): host 9,565 -> 9,640 B.
+export const BUDGETS = { client: 5100, host: 9700 };
