@@ -2,36 +2,16 @@
 // seconds; ms, s and m name the unit; anything else is refused naming the option, the value and
 // forms that work. The report and the messages say the unit. The CLI in-process, the simulator
 // over real HTTP.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { startIntegraSim, type IntegraSim } from '@ucbridge/integra-sim';
-import { runCaptured, writeLeads } from './upload-fixture.test-helper.js';
+import { expect, it } from 'vitest';
+import { runCaptured, useUploadFixture } from './upload-fixture.test-helper.js';
 
 const PASSWORD = 'duration-pass';
-let sim: IntegraSim;
-let dir: string;
-let csv: string;
-
-beforeAll(async () => {
-  sim = await startIntegraSim({ users: [{ user: 'ops', password: PASSWORD }] });
-  dir = mkdtempSync(join(tmpdir(), 'ucbridge-duration-'));
-  csv = writeLeads(dir, 3);
-});
-afterEach(() => {
-  sim.releaseHeld();
-  sim.clearFaults();
-  sim.clearLog();
-});
-afterAll(async () => {
-  await sim.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const fixture = useUploadFixture({ name: 'duration', password: PASSWORD, contacts: 3 });
 
 let runs = 0;
 const upload = (...extra: string[]) =>
-  runCaptured(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', ...extra, csv], { UCONTACT_PASSWORD: PASSWORD, XDG_STATE_HOME: join(dir, `state${++runs}`) });
+  runCaptured(['upload-base', '--url', fixture.sim.url, '--user', 'ops', '--campaign', 'Sales<-', ...extra, fixture.csv], { UCONTACT_PASSWORD: PASSWORD, XDG_STATE_HOME: join(fixture.dir, `state${++runs}`) });
 
 it('a bare number is seconds; 1500ms, 90s, 2m and none are read with their unit; the report says it', async () => {
   for (const [given, shown] of [
@@ -55,7 +35,7 @@ it('a bare number is seconds; 1500ms, 90s, 2m and none are read with their unit;
 
 it('--timeout 1 waits one second, not one millisecond: the timeout says "within 1000 ms" and names --timeout 1s', async () => {
   // the platform takes the part and never answers
-  sim.setFault('hold', { route: 'Dialers/uploadbase', nth: 1, delayMs: Infinity });
+  fixture.sim.setFault('hold', { route: 'Dialers/uploadbase', nth: 1, delayMs: Infinity });
   const result = await upload('--timeout', '1', '--json');
   expect(result.code).toBe(4);
   const report = JSON.parse(result.stdout);
@@ -78,5 +58,5 @@ it('anything else is a usage error naming --timeout, the value and forms that wo
   const json = await upload('--timeout=soon', '--json');
   expect(json.code).toBe(1);
   expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, exitCode: 1, code: 'USAGE', message: expect.stringMatching(/^ucbridge USAGE: --timeout "soon" is not a duration/) });
-  expect(sim.requests).toEqual([]);
+  expect(fixture.sim.requests).toEqual([]);
 });

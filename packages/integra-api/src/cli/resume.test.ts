@@ -1,47 +1,27 @@
 // Issue 11, cases 3 and 4, and the CLI's manners (case 11): the CLI in-process (runCli), the
 // simulator over real HTTP, the journal in a folder of this test.
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startIntegraSim, type IntegraSim } from '@ucbridge/integra-sim';
+import { describe, expect, it } from 'vitest';
 import { runCli } from './main.js';
-import { runCaptured, writeLeads } from './upload-fixture.test-helper.js';
+import { runCaptured, useUploadFixture } from './upload-fixture.test-helper.js';
 
 const PASSWORD = 'resume-pass';
-let sim: IntegraSim;
-let dir: string;
-let csv: string;
+const fixture = useUploadFixture({ name: 'resume', password: PASSWORD, contacts: 100, removeStateAfterEach: true });
 
-beforeAll(async () => {
-  sim = await startIntegraSim({ users: [{ user: 'ops', password: PASSWORD }] });
-  dir = mkdtempSync(join(tmpdir(), 'ucbridge-resume-'));
-  csv = writeLeads(dir, 100);
-});
-afterEach(() => {
-  sim.releaseHeld();
-  sim.clearFaults();
-  sim.clearLog();
-  rmSync(join(dir, 'state'), { recursive: true, force: true });
-});
-afterAll(async () => {
-  await sim.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const run = (argv: string[], env: Record<string, string> = { UCONTACT_PASSWORD: PASSWORD }) => runCaptured(argv, { XDG_STATE_HOME: join(dir, 'state'), ...env });
-const upload = (...extra: string[]) => run(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', ...extra, csv]);
+const run = (argv: string[], env: Record<string, string> = { UCONTACT_PASSWORD: PASSWORD }) => runCaptured(argv, { XDG_STATE_HOME: join(fixture.dir, 'state'), ...env });
+const upload = (...extra: string[]) => run(['upload-base', '--url', fixture.sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', ...extra, fixture.csv]);
 const part = (n: number): string => `leads_part${String(n).padStart(2, '0')}`;
 const range = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => part(from + i));
 const names = (parts: readonly { filename: string }[]): string[] => parts.map((p) => p.filename);
 function expectEveryPartOnce(): void {
-  expect([...sim.uploads.map((u) => u.filename)].sort()).toEqual(range(1, 10));
-  expect(sim.uploads.reduce((n, u) => n + u.lines.length, 0)).toBe(100);
+  expect([...fixture.sim.uploads.map((u) => u.filename)].sort()).toEqual(range(1, 10));
+  expect(fixture.sim.uploads.reduce((n, u) => n + u.lines.length, 0)).toBe(100);
 }
 
 describe('case 3: a late answer', () => {
   it('the platform takes part 3 and answers late: --timeout reports it unknown (sent), exit 4; the re-run stops; --skip-unknown completes it once', async () => {
-    sim.setFault('hold', { route: 'Dialers/uploadbase', nth: 3, delayMs: Infinity });
+    fixture.sim.setFault('hold', { route: 'Dialers/uploadbase', nth: 3, delayMs: Infinity });
     const first = await upload('--timeout', '300ms', '--json');
     expect(first.code).toBe(4);
     const report = JSON.parse(first.stdout);
@@ -51,12 +31,12 @@ describe('case 3: a late answer', () => {
     expect(names(report.accepted)).toEqual(range(1, 2));
     expect(report.unknown).toEqual([expect.objectContaining({ filename: part(3), code: 'TIMEOUT' })]);
     expect(names(report.notSent)).toEqual(range(4, 10));
-    expect(sim.uploads).toHaveLength(3); // the platform has part 3
+    expect(fixture.sim.uploads).toHaveLength(3); // the platform has part 3
 
     const again = await upload('--json');
     expect(again.code).toBe(4);
     expect(JSON.parse(again.stdout).code).toBe('OUTCOME_UNKNOWN');
-    expect(sim.uploads).toHaveLength(3);
+    expect(fixture.sim.uploads).toHaveLength(3);
 
     const skip = await upload('--skip-unknown');
     expect(skip.code).toBe(0);
@@ -84,7 +64,7 @@ describe('case 3: a late answer', () => {
 
 describe('case 4: a re-run after a failed part', () => {
   it('part 3 answered HTTP 500 once: exit 2, parts 3–10 not sent; the same command again sends only 3–10', async () => {
-    sim.setFault('http-500', { route: 'Dialers/uploadbase', nth: 3 });
+    fixture.sim.setFault('http-500', { route: 'Dialers/uploadbase', nth: 3 });
     const first = await upload('--json');
     expect(first.code).toBe(2);
     const report = JSON.parse(first.stdout);
@@ -99,61 +79,61 @@ describe('case 4: a re-run after a failed part', () => {
     expect(again.stdout).toContain(`accepted  ${part(1)} (10 contacts, lines 2–11)  0.3 KB — accepted by an earlier run`);
     // part 3 reached the platform once and was refused (HTTP 500): the platform holds each part once
     expectEveryPartOnce();
-    expect(sim.uploads.filter((u) => u.filename === part(1))).toHaveLength(1);
+    expect(fixture.sim.uploads.filter((u) => u.filename === part(1))).toHaveLength(1);
 
     // a third run finds everything done: no login at all
     const third = await upload('--json');
     expect(third.code).toBe(0);
     expect(JSON.parse(third.stdout).session).toEqual({ opened: false, ended: false });
-    expect(sim.requests.filter((r) => r.route === 'auth/UserLogin')).toHaveLength(2);
+    expect(fixture.sim.requests.filter((r) => r.route === 'auth/UserLogin')).toHaveLength(2);
   });
 
   it('a connection dropped after the body (the platform took it) is unknown, never "failed"', async () => {
-    sim.setFault('drop-after-body', { route: 'Dialers/uploadbase', nth: 2 });
+    fixture.sim.setFault('drop-after-body', { route: 'Dialers/uploadbase', nth: 2 });
     const first = await upload('--json');
     expect(first.code).toBe(4);
     const report = JSON.parse(first.stdout);
     expect(report.unknown).toEqual([expect.objectContaining({ filename: part(2), code: 'NETWORK' })]);
-    expect(sim.uploads).toHaveLength(2);
+    expect(fixture.sim.uploads).toHaveLength(2);
     expect((await upload('--skip-unknown')).code).toBe(0);
     expectEveryPartOnce();
   });
 
   it('a re-run with another --max-lines after a failure is refused (exit 1, UPLOAD_CHANGED): it would load parts 1–2 twice', async () => {
-    sim.setFault('http-500', { route: 'Dialers/uploadbase', nth: 3 });
+    fixture.sim.setFault('http-500', { route: 'Dialers/uploadbase', nth: 3 });
     expect((await upload()).code).toBe(2);
-    const changed = await run(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '50', csv]);
+    const changed = await run(['upload-base', '--url', fixture.sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '50', fixture.csv]);
     expect(changed.code).toBe(1);
     expect(changed.stderr).toContain('UPLOAD_CHANGED: nothing was sent');
     expect(changed.stderr).toContain('its split (--max-lines) changed');
     expect(changed.stderr).toContain('To finish that upload, run it again with the list and --max-lines it had; to load this list as a new upload, give it another name, e.g. --filename leads_2');
     expect(changed.stderr).not.toMatch(/maxLines|onUnknown|file name/);
-    expect(sim.uploads).toHaveLength(2);
+    expect(fixture.sim.uploads).toHaveLength(2);
     expect((await upload()).code).toBe(0);
     expectEveryPartOnce();
     // the other hint, followed: the list as a new upload under the name suggested
-    const renamed = await run(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '50', '--filename', 'leads_2', csv]);
+    const renamed = await run(['upload-base', '--url', fixture.sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '50', '--filename', 'leads_2', fixture.csv]);
     expect(renamed.code).toBe(0);
-    expect(sim.uploads.filter((u) => u.filename.startsWith('leads_2_')).map((u) => u.filename)).toEqual(['leads_2_part01', 'leads_2_part02']);
+    expect(fixture.sim.uploads.filter((u) => u.filename.startsWith('leads_2_')).map((u) => u.filename)).toEqual(['leads_2_part01', 'leads_2_part02']);
   });
 
   it('--journal PATH keeps the journal where it is told', async () => {
-    const journal = join(dir, 'state', 'mine.jsonl');
+    const journal = join(fixture.dir, 'state', 'mine.jsonl');
     expect((await upload('--journal', journal)).code).toBe(0);
     const again = await upload('--journal', journal, '--json');
     expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, journal, session: { opened: false } });
-    expect(sim.uploads).toHaveLength(10);
+    expect(fixture.sim.uploads).toHaveLength(10);
   });
 });
 
 describe('case 11 and CLI manners', () => {
   it('two files are refused: one line, exit 1, nothing sent', async () => {
-    const other = join(dir, 'leads_2.csv');
+    const other = join(fixture.dir, 'leads_2.csv');
     writeFileSync(other, 'phone\n098344484\n');
-    const r = await run(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', csv, other]);
+    const r = await run(['upload-base', '--url', fixture.sim.url, '--user', 'ops', '--campaign', 'Sales<-', fixture.csv, other]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`ucbridge TOO_MANY_FILES: one file per upload, got 2 (${csv}, ${other}); upload them one at a time, or join them into one file first (see ucbridge upload-base --help)\n`);
-    expect(sim.requests).toHaveLength(0);
+    expect(r.stderr).toBe(`ucbridge TOO_MANY_FILES: one file per upload, got 2 (${fixture.csv}, ${other}); upload them one at a time, or join them into one file first (see ucbridge upload-base --help)\n`);
+    expect(fixture.sim.requests).toHaveLength(0);
   });
 
   it('--version prints the package version; an unknown option is one line and "see --help"', async () => {
@@ -166,17 +146,17 @@ describe('case 11 and CLI manners', () => {
   });
 
   it('--password-file reads the first line (cron); a missing file is NO_PASSWORD', async () => {
-    const file = join(dir, 'pw');
+    const file = join(fixture.dir, 'pw');
     writeFileSync(file, `${PASSWORD}\n`);
     chmodSync(file, 0o600);
-    const ok = await run(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--password-file', file, csv], {});
+    const ok = await run(['upload-base', '--url', fixture.sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--password-file', file, fixture.csv], {});
     expect(ok.code).toBe(0);
     expect(ok.stderr).not.toContain('can be read by other users');
     chmodSync(file, 0o644);
-    const open = await run(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--filename', 'open', '--password-file', file, csv], {});
+    const open = await run(['upload-base', '--url', fixture.sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--filename', 'open', '--password-file', file, fixture.csv], {});
     expect(open.code).toBe(0);
     expect(open.stderr).toContain(`ucbridge PASSWORD_FILE_READABLE: ${file} can be read by other users; chmod 600 ${file}`);
-    const missing = await run(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--filename', 'other', '--password-file', join(dir, 'nope'), csv], {});
+    const missing = await run(['upload-base', '--url', fixture.sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--filename', 'other', '--password-file', join(fixture.dir, 'nope'), fixture.csv], {});
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('cannot read the password file');
     expect(ok.stdout + ok.stderr + missing.stderr).not.toContain(PASSWORD);
@@ -188,16 +168,16 @@ describe('case 11 and CLI manners', () => {
       expect(r.code, bad).toBe(1);
       expect(r.stderr, bad).toContain(`ucbridge USAGE: --timeout ${JSON.stringify(bad)} is not a duration: give seconds (--timeout 90), or a number with ms, s or m (--timeout 1500ms, --timeout 90s, --timeout 2m)`);
     }
-    expect(sim.requests).toHaveLength(0);
+    expect(fixture.sim.requests).toHaveLength(0);
   });
 
   it('with stdout closed, the report goes to stderr', async () => {
     let stdout = '';
     let stderr = '';
-    const code = await runCli(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', csv], {
+    const code = await runCli(['upload-base', '--url', fixture.sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', fixture.csv], {
       stdout: { write: (t: string) => (stdout += t), writable: false },
       stderr: { write: (t: string) => (stderr += t) },
-      env: { XDG_STATE_HOME: join(dir, 'state'), UCONTACT_PASSWORD: PASSWORD },
+      env: { XDG_STATE_HOME: join(fixture.dir, 'state'), UCONTACT_PASSWORD: PASSWORD },
       interactive: false,
     });
     expect(code).toBe(0);
@@ -207,7 +187,7 @@ describe('case 11 and CLI manners', () => {
   });
 
   it('sizes under 1 MB are shown in KB', async () => {
-    const r = await run(['upload-base', '--campaign', 'Sales<-', '--dry-run', '--max-lines', '10', csv]);
+    const r = await run(['upload-base', '--campaign', 'Sales<-', '--dry-run', '--max-lines', '10', fixture.csv]);
     expect(r.stdout).toContain(`  ${part(1)}  10 contacts  0.3 KB (request 0.5 KB)`);
   });
 });
