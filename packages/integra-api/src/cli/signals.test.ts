@@ -9,51 +9,31 @@
 //   signal sent, the child resumed: it reads the answer before the signal, then must not send part 2;
 // - a part in flight: the simulator holds part 3's answer.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startIntegraSim, type IntegraSim } from '@ucbridge/integra-sim';
-import { buildCli, startCli, until, type RunningCli } from './child.test-helper.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startCli, until, type RunningCli } from './child.test-helper.js';
 import { Interrupt } from './interrupt.js';
 import { runCli } from './main.js';
-import { writeLeads } from './upload-fixture.test-helper.js';
+import { useUploadFixture } from './upload-fixture.test-helper.js';
 
 const PASSWORD = 'signals-pass';
-let sim: IntegraSim;
-let dir: string;
-let cli: string;
-let csv: string;
+// 100 contacts, 10 per part: leads_part01 … leads_part10
+const fixture = useUploadFixture({ name: 'signals', password: PASSWORD, contacts: 100, cli: true, removeStateAfterEach: true });
 let big: string;
 
-beforeAll(async () => {
-  cli = await buildCli('signals');
-  sim = await startIntegraSim({ users: [{ user: 'ops', password: PASSWORD }] });
-  dir = mkdtempSync(join(tmpdir(), 'ucbridge-signals-'));
-  // 100 contacts, 10 per part: leads_part01 … leads_part10
-  csv = writeLeads(dir, 100);
-  big = join(dir, 'big.csv');
+beforeAll(() => {
+  big = join(fixture.dir, 'big.csv');
   writeFileSync(big, `phone\n${Array.from({ length: 400_000 }, (_, i) => `09${String(i).padStart(7, '0')}`).join('\n')}\n`);
 }, 60_000);
-afterEach(() => {
-  sim.releaseHeld();
-  sim.clearFaults();
-  sim.clearLog();
-  rmSync(join(dir, 'state'), { recursive: true, force: true });
-});
-afterAll(async () => {
-  await sim?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
-const env = (): Record<string, string> => ({ UCONTACT_PASSWORD: PASSWORD, XDG_STATE_HOME: join(dir, 'state') });
 const upload = (file: string, ...extra: string[]): RunningCli =>
-  startCli(cli, ['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', ...extra, file], env());
+  startCli(fixture.cli, ['upload-base', '--url', fixture.sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', ...extra, file], fixture.env());
 const names = (parts: readonly { filename: string }[]): string[] => parts.map((p) => p.filename);
 const part = (n: number): string => `leads_part${String(n).padStart(2, '0')}`;
 const range = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => part(from + i));
-const openSessions = (): number => sim.sessions.filter((s) => s.endedAt === undefined).length;
+const openSessions = (): number => fixture.sim.sessions.filter((s) => s.endedAt === undefined).length;
 
 /** Sends `signal` and waits until the child says it heard it. */
 async function interrupt(run: RunningCli, signal: NodeJS.Signals): Promise<void> {
@@ -79,13 +59,13 @@ describe.each([
     expect(await run.exited).toBe(exitCode);
     expect(run.stderr()).toContain(`ucbridge INTERRUPTED: interrupted by ${signal} before anything was sent: nothing was sent and no session was opened`);
     expect(run.stderr()).not.toContain('ABORTED');
-    expect(sim.requests).toEqual([]);
+    expect(fixture.sim.requests).toEqual([]);
   }, 60_000);
 
   it(`before the login (reading the password file): INTERRUPTED, exit ${exitCode}, no login, every part not sent`, async () => {
-    const fifo = join(dir, `password-${signal}`);
+    const fifo = join(fixture.dir, `password-${signal}`);
     execFileSync('mkfifo', ['-m', '600', fifo]);
-    const run = upload(csv, '--json', '--password-file', fifo);
+    const run = upload(fixture.csv, '--json', '--password-file', fifo);
     // opening the FIFO for writing completes once the child opens it to read the password
     const writer = await open(fifo, 'w');
     await interrupt(run, signal);
@@ -97,33 +77,33 @@ describe.each([
     expect(report).toMatchObject({ session: { opened: false, ended: false }, accepted: [], unknown: [] });
     expect(names(report.notSent)).toEqual(range(1, 10));
     expect(report.notSent[0].reason).toBe('not sent: interrupted before the login');
-    expect(sim.requests).toEqual([]);
+    expect(fixture.sim.requests).toEqual([]);
   }, 60_000);
 
   it(`during the login: lets it finish, ends the session, INTERRUPTED, exit ${exitCode}, nothing sent`, async () => {
-    sim.setFault('hold', { route: 'auth/UserLogin', nth: 1, delayMs: Infinity });
-    const before = sim.sessions.length;
-    const run = upload(csv, '--json');
-    await until(() => sim.sessions.length === before + 1, run);
+    fixture.sim.setFault('hold', { route: 'auth/UserLogin', nth: 1, delayMs: Infinity });
+    const before = fixture.sim.sessions.length;
+    const run = upload(fixture.csv, '--json');
+    await until(() => fixture.sim.sessions.length === before + 1, run);
     await interrupt(run, signal);
-    sim.releaseHeld();
+    fixture.sim.releaseHeld();
     expect(await run.exited).toBe(exitCode);
     const report = JSON.parse(run.stdout());
     expectInterrupted(report, signal, exitCode);
     expect(report).toMatchObject({ session: { opened: true, ended: true }, accepted: [], unknown: [] });
     expect(names(report.notSent)).toEqual(range(1, 10));
-    expect(sim.uploads).toEqual([]);
+    expect(fixture.sim.uploads).toEqual([]);
     expect(openSessions()).toBe(0);
   }, 60_000);
 
   it(`between parts: part 1 accepted, parts 2–10 not sent, session ended, INTERRUPTED, exit ${exitCode}`, async () => {
-    sim.setFault('hold', { route: 'Dialers/uploadbase', nth: 1, delayMs: Infinity });
-    const run = upload(csv, '--json');
-    await until(() => sim.uploads.length === 1, run);
+    fixture.sim.setFault('hold', { route: 'Dialers/uploadbase', nth: 1, delayMs: Infinity });
+    const run = upload(fixture.csv, '--json');
+    await until(() => fixture.sim.uploads.length === 1, run);
     run.child.kill('SIGSTOP');
     // stopped for sure (state T) before the answer goes out: it cannot read it before the signal
     await until(() => readFileSync(`/proc/${run.child.pid}/stat`, 'utf8').split(' ')[2] === 'T');
-    sim.releaseHeld();
+    fixture.sim.releaseHeld();
     await new Promise((r) => setImmediate(r));
     run.child.kill(signal);
     run.child.kill('SIGCONT');
@@ -134,14 +114,14 @@ describe.each([
     expect(names(report.accepted)).toEqual([part(1)]);
     expect(names(report.notSent)).toEqual(range(2, 10));
     expect(report.notSent[0]).toMatchObject({ code: 'ABORTED' });
-    expect(names(sim.uploads)).toEqual([part(1)]);
+    expect(names(fixture.sim.uploads)).toEqual([part(1)]);
     expect(openSessions()).toBe(0);
   }, 60_000);
 
   it(`while part 3 is in flight: parts 1–2 accepted, 3 unknown, 4–10 not sent, session ended, INTERRUPTED, exit ${exitCode}`, async () => {
-    sim.setFault('hold', { route: 'Dialers/uploadbase', nth: 3, delayMs: Infinity });
-    const run = upload(csv, '--json');
-    await until(() => sim.uploads.length === 3, run);
+    fixture.sim.setFault('hold', { route: 'Dialers/uploadbase', nth: 3, delayMs: Infinity });
+    const run = upload(fixture.csv, '--json');
+    await until(() => fixture.sim.uploads.length === 3, run);
     await interrupt(run, signal);
     expect(await run.exited).toBe(exitCode);
     const report = JSON.parse(run.stdout());
@@ -156,8 +136,8 @@ describe.each([
 
 describe('Ctrl-C typed into the password prompt (a real terminal: script(1) gives the child a pty)', () => {
   it('is SIGINT: INTERRUPTED, exit 130, no login, every part not sent', async () => {
-    const command = [process.execPath, cli, 'upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', '--json', csv].map((word) => `'${word}'`).join(' ');
-    const terminal = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, XDG_STATE_HOME: join(dir, 'state') }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const command = [process.execPath, fixture.cli, 'upload-base', '--url', fixture.sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', '--json', fixture.csv].map((word) => `'${word}'`).join(' ');
+    const terminal = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, XDG_STATE_HOME: join(fixture.dir, 'state') }, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     terminal.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<number | null>((done) => terminal.on('exit', (code) => done(code)));
@@ -168,7 +148,7 @@ describe('Ctrl-C typed into the password prompt (a real terminal: script(1) give
     expectInterrupted(report, 'SIGINT', 130);
     expect(report).toMatchObject({ session: { opened: false, ended: false }, accepted: [], unknown: [] });
     expect(report.notSent.map((p: { reason: string }) => p.reason)).toEqual(range(1, 10).map(() => 'not sent: interrupted before the login'));
-    expect(sim.requests).toEqual([]);
+    expect(fixture.sim.requests).toEqual([]);
   }, 60_000);
 });
 
@@ -177,10 +157,10 @@ describe('the JSON of a run stopped before its report', () => {
     const controller = new AbortController();
     controller.abort(new Interrupt('SIGTERM'));
     let stdout = '';
-    const code = await runCli(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--json', big], {
+    const code = await runCli(['upload-base', '--url', fixture.sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--json', big], {
       stdout: { write: (t: string) => (stdout += t) },
       stderr: { write: () => true },
-      env: env(),
+      env: fixture.env(),
       interactive: false,
       signal: controller.signal,
     });
@@ -188,6 +168,6 @@ describe('the JSON of a run stopped before its report', () => {
     const report = JSON.parse(stdout);
     expectInterrupted(report, 'SIGTERM', 143);
     expect(report.session).toEqual({ opened: false, ended: false });
-    expect(sim.requests).toEqual([]);
+    expect(fixture.sim.requests).toEqual([]);
   });
 });
