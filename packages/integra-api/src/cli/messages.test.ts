@@ -1,39 +1,25 @@
 // Every line the CLI prints about a failure reads `ucbridge CODE: …` once: a part's request error
 // is not prefixed twice (text, JSON and the report's reason). The simulator over real HTTP.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startIntegraSim, type IntegraSim } from '@ucbridge/integra-sim';
+import { expect, it } from 'vitest';
 import { runCli } from './main.js';
-import { runCaptured, writeLeads } from './upload-fixture.test-helper.js';
+import { runCaptured, useUploadFixture } from './upload-fixture.test-helper.js';
 
 const PASSWORD = 'msg-pass';
-let sim: IntegraSim;
-let dir: string;
-let csv: string;
-
-beforeAll(async () => {
-  sim = await startIntegraSim({ users: [{ user: 'ops', password: PASSWORD }] });
-  dir = mkdtempSync(join(tmpdir(), 'ucbridge-msg-'));
-  csv = writeLeads(dir, 30);
-});
-afterAll(async () => {
-  await sim.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const fixture = useUploadFixture({ name: 'msg', password: PASSWORD, contacts: 30, resetAfterEach: false });
 
 const upload = (...extra: string[]) =>
-  runCaptured(['upload-base', '--url', sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', ...extra, csv], { UCONTACT_PASSWORD: PASSWORD, XDG_STATE_HOME: join(dir, 'state') });
+  runCaptured(['upload-base', '--url', fixture.sim.url, '--user', 'ops', '--campaign', 'Sales<-', '--max-lines', '10', ...extra, fixture.csv], fixture.env());
 
 it('an HTTP 500 on part 2: "ucbridge HTTP_ERROR: Dialers/uploadbase: …", never "ucbridge HTTP_ERROR: ucbridge HTTP_ERROR"', async () => {
-  sim.setFault('http-500', { route: 'Dialers/uploadbase', nth: 2, times: 1 });
+  fixture.sim.setFault('http-500', { route: 'Dialers/uploadbase', nth: 2, times: 1 });
   const json = await upload('--json');
   expect(json.code).toBe(2);
   const report = JSON.parse(json.stdout);
   expect(report.message).toMatch(/^ucbridge HTTP_ERROR: Dialers\/uploadbase: /);
   expect(json.stdout).not.toContain('ucbridge HTTP_ERROR: ucbridge');
-  sim.setFault('http-500', { route: 'Dialers/uploadbase', nth: 1, times: 1 });
+  fixture.sim.setFault('http-500', { route: 'Dialers/uploadbase', nth: 1, times: 1 });
   const text = await upload('--filename', 'other');
   expect(text.code).toBe(2);
   expect(text.stderr).toMatch(/^ucbridge HTTP_ERROR: Dialers\/uploadbase: /m);
@@ -41,7 +27,7 @@ it('an HTTP 500 on part 2: "ucbridge HTTP_ERROR: Dialers/uploadbase: …", never
 });
 
 it('--json=true (as wrappers write it) gets its error as one JSON document too; --json --no-json gets text', async () => {
-  const missing = join(dir, 'missing.csv');
+  const missing = join(fixture.dir, 'missing.csv');
   const asJson = await runCliWith(['upload-base', '--campaign', 'Sales<-', '--dry-run', '--json=true', missing]);
   expect(asJson.code).toBe(1);
   expect(JSON.parse(asJson.stdout)).toMatchObject({ ok: false, exitCode: 1, code: 'FILE_UNREADABLE' });
@@ -59,7 +45,7 @@ async function runCliWith(argv: string[]): Promise<{ code: number; stdout: strin
 }
 
 it('--encoding utf16le on a UTF-8 file: one problem whose advice works (not a --drop/--map of garbage column names)', async () => {
-  const utf8 = join(dir, 'utf8.csv');
+  const utf8 = join(fixture.dir, 'utf8.csv');
   writeFileSync(utf8, 'phone,name\n098344401,José\n');
   const forced = await runCliWith(['upload-base', '--campaign', 'Sales<-', '--dry-run', '--encoding', 'utf16le', utf8]);
   expect(forced.code).toBe(1);
