@@ -1,7 +1,10 @@
 // ucbridge, iframe side: connect to the form, then await host.dispositionCall(d).
 import { connectToHost } from '@ucbridge/iframe-client';
 
-export function open(hostOrigin) {
-  const host = connectToHost({ hostOrigin });
+/** The pair's `open`, with the `connectToHost` of one build (this one, or the baseline's). */
+export const openWith = (connect) => (hostOrigin) => {
+  const host = connect({ hostOrigin });
   return Promise.resolve({ call: (d) => host.dispositionCall(d) });
-}
+};
+
+export const open = /* @__PURE__ */ openWith(connectToHost);
