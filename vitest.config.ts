@@ -31,7 +31,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['packages/*/src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
-          exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
+          // bench/.work holds the baseline checkout (bench/baseline.mjs): its tests are not ours
+          exclude: ['**/*.browser.test.ts', '**/node_modules/**', 'bench/.work/**'],
         },
       },
       {
