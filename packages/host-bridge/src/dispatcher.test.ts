@@ -89,7 +89,8 @@ describe('dispatcher: the platform defaults', () => {
   });
 
   it('rejects PLATFORM_TIMEOUT when the platform never calls back, and ignores a late callback', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    // Date too: one timer serves every pending action, and it reads the clock to find what is due
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     let success: (r: unknown) => void = () => {};
     const uc = (...args: unknown[]) => void (success = args[10] as (r: unknown) => void);
     const [, run] = dispatcher(formWindow({ UC_DispositionCall: uc }), { platformTimeoutMs: 5000 });
@@ -149,11 +150,33 @@ describe('dispatcher: handlers and extra actions', () => {
   });
 
   it('rejects PLATFORM_TIMEOUT for a handler that never settles', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    // Date too: one timer serves every pending action, and it reads the clock to find what is due
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const [, run] = dispatcher(formWindow(), { platformTimeoutMs: 100, actions: { hang: () => new Promise(() => {}) } });
     const outcome = rejection(run('hang', undefined, ctx('hang')));
     await vi.advanceTimersByTimeAsync(100);
     expect((await outcome).code).toBe('PLATFORM_TIMEOUT');
+  });
+
+  it('one timer for every pending action: each times out at its own deadline, none early, a settled one never', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const answers: ((value: unknown) => void)[] = [];
+    const [, run] = dispatcher(formWindow(), { platformTimeoutMs: 100, actions: { hang: () => new Promise(() => {}), answer: () => new Promise((resolve) => answers.push(resolve)) } });
+    const early = Array.from({ length: 50 }, () => rejection(run('hang', undefined, ctx('hang'))));
+    const answered = run('answer', undefined, ctx('answer'));
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(50);
+    const late = rejection(run('hang', undefined, ctx('hang')));
+    answers[0]!('ok');
+    await expect(answered).resolves.toBe('ok');
+    await vi.advanceTimersByTimeAsync(50);
+    expect((await Promise.all(early)).map((error) => error.code)).toEqual(Array(50).fill('PLATFORM_TIMEOUT'));
+    let lateSettled = false;
+    void late.then(() => (lateSettled = true));
+    await vi.advanceTimersByTimeAsync(49);
+    expect(lateSettled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await late).code).toBe('PLATFORM_TIMEOUT');
   });
 
   it.each(['CLOSE_TAB', 'DISPOSITION_CALL', '', 'has space', '1abc', 'x'.repeat(65)])('throws a TypeError for the action name %j', (name) => {

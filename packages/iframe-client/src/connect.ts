@@ -8,6 +8,7 @@ import {
   fromWireError,
   MAX_HELLO_REQUESTS,
   MAX_TIMER_MS,
+  timerAt,
   type CallContext,
   type Checked,
   type ErrorCode,
@@ -19,7 +20,6 @@ import { callFields, fillFromCall, needsCall } from './call-context.js';
 import { createDebugLog, whyIgnored } from './debug-log.js';
 import { register } from './registry.js';
 import { hostTargets } from './target.js';
-import { timerAt } from './timer-at.js';
 import type { CallOptions, CallResult, ConnectOptions, HostConnection, HostInfo } from './types.js';
 
 // Private names end in `_`: the build shortens them (esbuild mangleProps), the source keeps whole words.

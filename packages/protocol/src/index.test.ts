@@ -28,6 +28,7 @@ describe('@ucbridge/protocol (by its package name)', () => {
         'checkMilliseconds',
         'MAX_HELLO_REQUESTS',
         'MAX_TIMER_MS',
+        'timerAt',
         'isBridgeMessage',
         'isPlainObject',
         'isSchedule',

@@ -3,6 +3,7 @@ export type { Checked } from './checked.js';
 export { isPlainObject } from './checked.js';
 export { BridgeError, bridgeMessage, isBridgeError, isOutcomeUnknown, toWireError, fromWireError } from './errors.js';
 export { MAX_TIMER_MS, checkMilliseconds } from './milliseconds.js';
+export { timerAt } from './timer-at.js';
 export { originMatcher, originsMatcher, SHARED_DOMAINS, sharedSuffix, type OriginMatcher } from './origin.js';
 export { DISPOSITION_FIELDS, DISPOSITION_MAX_LENGTH, checkDisposition, formatSchedule, isSchedule } from './disposition.js';
 export { checkFields, type FieldRule } from './fields.js';

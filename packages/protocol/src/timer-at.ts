@@ -1,4 +1,4 @@
-import { MAX_TIMER_MS } from '@ucbridge/protocol';
+import { MAX_TIMER_MS } from './milliseconds.js';
 
 /**
  * One timer that runs `due` at the earliest time it was armed for: `arm(at)` (a `Date.now()` value)
