@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isBridgeError, isOutcomeUnknown, type BridgeError, type CallContext } from '@ucbridge/protocol';
+import { isOutcomeUnknown, type CallContext } from '@ucbridge/protocol';
 import { connectToHost } from './connect.js';
 import { fillFromCall, needsCall } from './call-context.js';
 import type { ConnectOptions, HostConnection } from './types.js';
-import { HOST, fakeFrame } from './fake-frame.test-helper.js';
+import { HOST, fakeFrame, rejection } from './fake-frame.test-helper.js';
 
 const CALL: CallContext = { guid: '824da669-0001', campaign: 'SalienteTest->', callerid: '17410632', vars: { state: 'KY' }, agent: 'agent007' };
 const open: HostConnection[] = [];
@@ -37,14 +37,6 @@ async function setup(welcome: { callContext?: CallContext; actions?: string[] } 
   return { frame, host, requests, port: port1, answer };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<BridgeError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isBridgeError(error)) throw new Error(`expected a BridgeError, got ${String(error)}`);
-  return error;
-}
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isBridgeError, MAX_HELLO_REQUESTS, type BridgeError } from '@ucbridge/protocol';
+import { MAX_HELLO_REQUESTS } from '@ucbridge/protocol';
 import { connectToHost } from './connect.js';
 import { connectionTo } from './registry.js';
 import type { ConnectOptions, HostConnection } from './types.js';
-import { HOST, fakeFrame } from './fake-frame.test-helper.js';
+import { HOST, fakeFrame, rejection } from './fake-frame.test-helper.js';
 
 const disposition = { campaign: 'Sales<-', callerid: '099123456', guid: 'a-b-c', l1: 'Sold' };
 const open: HostConnection[] = [];
@@ -19,15 +19,6 @@ async function setup(options: Partial<ConnectOptions> = {}, frameOptions?: Param
   return { frame, host };
 }
 
-/** The rejection of `promise`, which must reject with a BridgeError. */
-async function rejection(promise: Promise<unknown>): Promise<BridgeError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isBridgeError(error)) throw new Error(`expected a BridgeError, got ${String(error)}`);
-  return error;
-}
 
 afterEach(() => {
   open.splice(0).forEach((host) => host.destroy());

@@ -1,3 +1,5 @@
+import { isBridgeError, type BridgeError } from '@ucbridge/protocol';
+
 /**
  * A fake iframe window for Node tests: the `window` option is the client's only seam, so the
  * whole request/reply core runs here against a scripted host; real `MessageChannel` ports carry
@@ -99,4 +101,14 @@ export function fakeFrame(options: { ancestorOrigin?: string | undefined; referr
       host?.port?.close();
     },
   };
+}
+
+/** The rejection of `promise`, which must reject with a BridgeError. */
+export async function rejection(promise: Promise<unknown>): Promise<BridgeError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isBridgeError(error)) throw new Error(`expected a BridgeError, got ${String(error)}`);
+  return error;
 }
